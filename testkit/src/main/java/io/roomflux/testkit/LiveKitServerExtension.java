@@ -1,0 +1,61 @@
+package io.roomflux.testkit;
+
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * A JUnit 5 extension that resolves {@link LiveKitDevServer} and {@link RoomServiceClient}
+ * parameters (of constructors, test and lifecycle methods) with one server per test JVM.
+ *
+ * <pre>{@code
+ * @ExtendWith(LiveKitServerExtension.class)
+ * class RoomTest {
+ *   @Test
+ *   void joins(LiveKitDevServer server) { ... server.url() ... server.token("alice", "lobby") ... }
+ * }
+ * }</pre>
+ *
+ * <p>The server starts when a parameter first needs it, on that test's thread, and is stopped
+ * when JUnit closes its root store at the end of the run.
+ */
+public final class LiveKitServerExtension implements ParameterResolver {
+  private static final ExtensionContext.Namespace NAMESPACE =
+      ExtensionContext.Namespace.create(LiveKitServerExtension.class);
+
+  /** Creates the extension; JUnit does this for {@code @ExtendWith}. */
+  public LiveKitServerExtension() {}
+
+  /**
+   * Tells whether the parameter is a {@link LiveKitDevServer} or a {@link RoomServiceClient}.
+   *
+   * @param parameterContext the parameter
+   * @param extensionContext the test's context
+   * @return whether this extension resolves it
+   */
+  @Override
+  public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+    Class<?> type = parameterContext.getParameter().getType();
+    return type == LiveKitDevServer.class || type == RoomServiceClient.class;
+  }
+
+  /**
+   * Returns the JVM's shared server, starting it on first use, or a client of it.
+   *
+   * @param parameterContext the parameter
+   * @param extensionContext the test's context
+   * @return the server or client
+   * @throws IllegalStateException if the server cannot be started (see {@link LiveKitDevServer#start()})
+   */
+  @Override
+  public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+    ExtensionContext.Store store = extensionContext.getRoot().getStore(NAMESPACE);
+    // The root store closes AutoCloseable values when the run ends: that stops the server.
+    LiveKitDevServer server =
+        store.getOrComputeIfAbsent(LiveKitDevServer.class, type -> LiveKitDevServer.start(), LiveKitDevServer.class);
+    if (parameterContext.getParameter().getType() == RoomServiceClient.class) {
+      return store.getOrComputeIfAbsent(RoomServiceClient.class, type -> server.roomService(), RoomServiceClient.class);
+    }
+    return server;
+  }
+}
