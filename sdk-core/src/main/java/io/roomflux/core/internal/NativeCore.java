@@ -1,0 +1,187 @@
+package io.roomflux.core.internal;
+
+import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_BOOLEAN;
+import static java.lang.foreign.ValueLayout.JAVA_BYTE;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.SymbolLookup;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The four C functions of livekit-ffi, declared by hand:
+ *
+ * <pre>
+ * void     livekit_ffi_initialize(void (*cb)(const uint8_t*, size_t), bool capture_logs,
+ *                                 const char* sdk, const char* sdk_version);
+ * uint64_t livekit_ffi_request(const uint8_t* data, size_t len,
+ *                              const uint8_t** res_ptr, size_t* res_len);
+ * bool     livekit_ffi_drop_handle(uint64_t handle);
+ * void     livekit_ffi_dispose(void);
+ * </pre>
+ *
+ * <p>The event callback runs on the core's own threads. It copies the bytes and hands them to
+ * the consumer given at {@link #initialize}, which must not block; it catches every
+ * {@link Throwable}, because one escaping an upcall ends the JVM.
+ */
+@SuppressWarnings("restricted") // this class is the binding: every restricted call is reviewed here
+public final class NativeCore {
+  private static final Linker LINKER = Linker.nativeLinker();
+  private static final FunctionDescriptor CALLBACK =
+      FunctionDescriptor.ofVoid(ADDRESS, JAVA_LONG);
+
+  private final MethodHandle initialize;
+  private final MethodHandle request;
+  private final MethodHandle dropHandle;
+  private final MethodHandle dispose;
+  private volatile @Nullable Consumer<byte[]> sink;
+  private final java.util.concurrent.atomic.LongAdder upcallFailures =
+      new java.util.concurrent.atomic.LongAdder();
+
+  /**
+   * Loads the library and binds its functions.
+   *
+   * @param library the livekit-ffi shared library
+   */
+  public NativeCore(Path library) {
+    SymbolLookup lookup = SymbolLookup.libraryLookup(library, Arena.global());
+    initialize = bind(lookup, "livekit_ffi_initialize",
+        FunctionDescriptor.ofVoid(ADDRESS, JAVA_BOOLEAN, ADDRESS, ADDRESS));
+    request = bind(lookup, "livekit_ffi_request",
+        FunctionDescriptor.of(JAVA_LONG, ADDRESS, JAVA_LONG, ADDRESS, ADDRESS));
+    dropHandle = bind(lookup, "livekit_ffi_drop_handle", FunctionDescriptor.of(JAVA_BOOLEAN, JAVA_LONG));
+    dispose = bind(lookup, "livekit_ffi_dispose", FunctionDescriptor.ofVoid());
+  }
+
+  private static MethodHandle bind(SymbolLookup lookup, String name, FunctionDescriptor fd) {
+    MemorySegment symbol = lookup.find(name).orElseThrow(
+        () -> new io.roomflux.core.NativeLibraryException("livekit-ffi library lacks " + name));
+    return LINKER.downcallHandle(symbol, fd);
+  }
+
+  /**
+   * Installs the event callback and configures the core. Call once per process.
+   *
+   * @param events receives a copy of each event's bytes on a core thread; must not block
+   * @param captureLogs whether the core sends its logs as events instead of printing them
+   * @param sdk the SDK name the core reports to the server
+   * @param sdkVersion the SDK version the core reports to the server
+   */
+  public void initialize(Consumer<byte[]> events, boolean captureLogs, String sdk, String sdkVersion) {
+    this.sink = events;
+    try {
+      MethodHandle target = MethodHandles.lookup()
+          .findVirtual(NativeCore.class, "onEvent", MethodType.methodType(void.class, MemorySegment.class, long.class))
+          .bindTo(this);
+      MemorySegment stub = LINKER.upcallStub(target, CALLBACK, Arena.global());
+      try (Arena arena = Arena.ofConfined()) {
+        initialize.invokeExact(stub, captureLogs, arena.allocateFrom(sdk), arena.allocateFrom(sdkVersion));
+      }
+    } catch (Throwable t) {
+      throw new io.roomflux.core.NativeLibraryException("livekit_ffi_initialize failed", t);
+    }
+  }
+
+  // The upcall. Runs on a core thread: copy, hand off, return; never throw.
+  @SuppressWarnings("unused")
+  private void onEvent(MemorySegment data, long len) {
+    try {
+      byte[] bytes = data.reinterpret(len).toArray(JAVA_BYTE);
+      Consumer<byte[]> s = sink;
+      if (s != null) {
+        s.accept(bytes);
+      }
+    } catch (Throwable t) {
+      upcallFailures.increment();
+    }
+  }
+
+  /**
+   * How many upcalls failed to hand off their event (should stay 0).
+   *
+   * @return the count since start
+   */
+  public long upcallFailures() {
+    return upcallFailures.sum();
+  }
+
+  /**
+   * Sends one encoded {@code FfiRequest}, copies the response and drops the response handle.
+   *
+   * @param encoded the request bytes
+   * @return the encoded {@code FfiResponse}, or {@code null} when the core refused the request
+   */
+  public byte @Nullable [] request(byte[] encoded) {
+    try (Arena arena = Arena.ofConfined()) {
+      MemorySegment in = arena.allocate(Math.max(1, encoded.length));
+      MemorySegment.copy(encoded, 0, in, JAVA_BYTE, 0, encoded.length);
+      MemorySegment resPtr = arena.allocate(ADDRESS);
+      MemorySegment resLen = arena.allocate(JAVA_LONG);
+      long handle = (long) request.invokeExact(in, (long) encoded.length, resPtr, resLen);
+      if (handle == 0) {
+        return null;
+      }
+      try {
+        long len = resLen.get(JAVA_LONG, 0);
+        return resPtr.get(ADDRESS, 0).reinterpret(len).toArray(JAVA_BYTE);
+      } finally {
+        boolean dropped = (boolean) dropHandle.invokeExact(handle);
+        assert dropped;
+      }
+    } catch (RuntimeException | Error e) {
+      throw e;
+    } catch (Throwable t) {
+      throw new IllegalStateException("livekit_ffi_request failed", t);
+    }
+  }
+
+  /**
+   * Gives a handle back to the core.
+   *
+   * @param handle the id
+   * @return whether the core knew the handle
+   */
+  public boolean dropHandle(long handle) {
+    try {
+      return (boolean) dropHandle.invokeExact(handle);
+    } catch (RuntimeException | Error e) {
+      throw e;
+    } catch (Throwable t) {
+      throw new IllegalStateException("livekit_ffi_drop_handle failed", t);
+    }
+  }
+
+  /**
+   * Copies native memory the core handed out (an owned buffer) into the heap.
+   *
+   * @param address the buffer's address
+   * @param length its length in bytes
+   * @return a copy
+   */
+  public byte[] copy(long address, long length) {
+    if (length == 0) {
+      return new byte[0];
+    }
+    return MemorySegment.ofAddress(address).reinterpret(length).toArray(JAVA_BYTE);
+  }
+
+  /** Closes the core's rooms and stops its event delivery. Blocks until the core is done. */
+  public void dispose() {
+    try {
+      dispose.invokeExact();
+    } catch (RuntimeException | Error e) {
+      throw e;
+    } catch (Throwable t) {
+      throw new IllegalStateException("livekit_ffi_dispose failed", t);
+    }
+  }
+}
