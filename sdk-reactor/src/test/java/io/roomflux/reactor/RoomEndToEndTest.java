@@ -1,0 +1,185 @@
+package io.roomflux.reactor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.roomflux.testkit.LiveKitDevServer;
+import io.roomflux.testkit.LiveKitServerExtension;
+import io.roomflux.token.AccessToken;
+import io.roomflux.token.VideoGrant;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import reactor.test.StepVerifier;
+
+/**
+ * The foundation, end to end against a real livekit-server and the real livekit-ffi core: two
+ * participants in one JVM, a data packet, disconnects, failed connects.
+ */
+@ExtendWith(LiveKitServerExtension.class)
+class RoomEndToEndTest {
+  private static final Duration IO = Duration.ofSeconds(30);
+
+  private final LiveKitDevServer server;
+  private LiveKit lk;
+  private String room;
+
+  RoomEndToEndTest(LiveKitDevServer server) {
+    this.server = server;
+  }
+
+  @BeforeEach
+  void setUp() {
+    lk = LiveKit.create();
+    room = "e2e-" + UUID.randomUUID();
+  }
+
+  @AfterEach
+  void everyHandleIsReleased() {
+    lk.closeRooms().block(IO);
+    assertThat(lk.core().handles().liveByKind()).isEmpty();
+    assertThat(lk.core().handles().liveCount()).isZero();
+    assertThat(lk.core().handles().leaked()).isZero();
+    assertThat(lk.core().handles().dropFailures()).isZero();
+  }
+
+  private Room join(String identity) {
+    Room joined = lk.connect(server.url().toString(), server.token(identity, room), RoomOptions.defaults())
+        .block(IO);
+    assertThat(joined).isNotNull();
+    return joined;
+  }
+
+  @Test
+  void twoParticipantsSeeEachOtherJoin() {
+    Room alice = join("alice");
+    AtomicReference<Room> bob = new AtomicReference<>();
+
+    StepVerifier.create(alice.events().ofType(RoomEvent.ParticipantConnected.class).next())
+        .then(() -> bob.set(join("bob")))
+        .assertNext(e -> assertThat(e.participant().identity()).isEqualTo("bob"))
+        .expectComplete()
+        .verify(IO);
+
+    assertThat(alice.remoteParticipants()).containsKey("bob");
+    assertThat(bob.get().remoteParticipants()).containsKey("alice");
+    assertThat(alice.localParticipant().identity()).isEqualTo("alice");
+    assertThat(alice.name()).isEqualTo(room);
+  }
+
+  @Test
+  void aReliablePacketArrivesWithItsBytesTopicAndSender() {
+    Room alice = join("alice");
+    Room bob = join("bob");
+    byte[] payload = "hello from alice \u2603".getBytes(StandardCharsets.UTF_8);
+
+    StepVerifier.create(bob.dataPackets("chat").next())
+        .then(() -> alice.localParticipant()
+            .publishData(payload, DataOptions.reliable().withTopic("chat")).block(IO))
+        .assertNext(packet -> {
+          assertThat(packet.bytes()).isEqualTo(payload);
+          assertThat(packet.topic()).contains("chat");
+          assertThat(packet.senderIdentity()).contains("alice");
+          assertThat(packet.kind()).isEqualTo(DataKind.RELIABLE);
+        })
+        .expectComplete()
+        .verify(IO);
+  }
+
+  @Test
+  void disconnectEmitsDisconnectedOnceCompletesEventsAndReleasesEveryHandle() {
+    Room alice = join("alice");
+    Room bob = join("bob");
+
+    StepVerifier.create(bob.events().ofType(RoomEvent.ParticipantDisconnected.class).next())
+        .then(() -> StepVerifier.create(alice.events().filter(e -> e instanceof RoomEvent.Disconnected))
+            .then(() -> alice.disconnect().subscribe())
+            .expectNext(new RoomEvent.Disconnected(DisconnectReason.CLIENT_INITIATED))
+            .expectComplete()
+            .verify(IO))
+        .assertNext(e -> assertThat(e.participant().identity()).isEqualTo("alice"))
+        .expectComplete()
+        .verify(IO);
+
+    // Idempotent, and complete only after disposal: the events stream is already complete.
+    StepVerifier.create(alice.disconnect()).expectComplete().verify(IO);
+    StepVerifier.create(alice.events()).expectComplete().verify(IO);
+    assertThat(alice.connectionState()).isEqualTo(ConnectionState.DISCONNECTED);
+
+    StepVerifier.create(bob.disconnect()).expectComplete().verify(IO);
+    assertThat(lk.core().handles().liveCount()).isZero();
+  }
+
+  @Test
+  void anOperationAfterDisconnectFailsWithRoomClosedException() {
+    Room alice = join("alice");
+    alice.disconnect().block(IO);
+
+    StepVerifier.create(alice.localParticipant().publishData(new byte[] {1}, DataOptions.reliable()))
+        .expectError(RoomClosedException.class)
+        .verify(IO);
+    StepVerifier.create(alice.localParticipant().setMetadata("late"))
+        .expectError(RoomClosedException.class)
+        .verify(IO);
+  }
+
+  @Test
+  void anOversizedPacketIsRefusedWithPayloadTooLargeException() {
+    Room alice = join("alice");
+
+    StepVerifier.create(alice.localParticipant().publishData(new byte[64_001], DataOptions.reliable()))
+        .expectError(PayloadTooLargeException.class)
+        .verify(IO);
+  }
+
+  @Test
+  void aTokenSignedWithTheWrongSecretFailsWithInvalidTokenException() {
+    String forged = AccessToken.builder().apiKey(server.apiKey()).apiSecret("not-the-secret")
+        .identity("mallory").videoGrant(VideoGrant.builder().roomJoin(true).room(room).build())
+        .build().toJwt();
+
+    StepVerifier.create(lk.connect(server.url().toString(), forged,
+            RoomOptions.defaults().withConnectTimeout(Duration.ofSeconds(10))))
+        .expectError(InvalidTokenException.class)
+        .verify(Duration.ofSeconds(15));
+  }
+
+  @Test
+  void anExpiredTokenFailsWithInvalidTokenException() {
+    Clock yesterday = Clock.fixed(Instant.now().minus(Duration.ofDays(1)), ZoneOffset.UTC);
+    String expired = AccessToken.builder().apiKey(server.apiKey()).apiSecret(server.apiSecret())
+        .identity("late").ttl(Duration.ofMinutes(5)).clock(yesterday)
+        .videoGrant(VideoGrant.builder().roomJoin(true).room(room).build())
+        .build().toJwt();
+
+    StepVerifier.create(lk.connect(server.url().toString(), expired,
+            RoomOptions.defaults().withConnectTimeout(Duration.ofSeconds(10))))
+        .expectError(InvalidTokenException.class)
+        .verify(Duration.ofSeconds(15));
+  }
+
+  @Test
+  void anUnreachableServerFailsWithServerUnreachableExceptionWithinTheTimeout() {
+    // Port 1 on loopback: nothing listens there, so the connection is refused at once.
+    StepVerifier.create(lk.connect("ws://127.0.0.1:1", server.token("alice", room),
+            RoomOptions.defaults().withConnectTimeout(Duration.ofSeconds(10))))
+        .expectError(ServerUnreachableException.class)
+        .verify(Duration.ofSeconds(15));
+  }
+
+  @Test
+  void aMalformedUrlFailsWithServerUnreachableExceptionWithoutReachingTheCore() {
+    StepVerifier.create(lk.connect("ftp:/nowhere", server.token("alice", room), RoomOptions.defaults()))
+        .expectErrorSatisfies(e -> assertThat(e)
+            .isInstanceOf(ServerUnreachableException.class)
+            .hasMessageContaining("ws://"))
+        .verify(IO);
+  }
+}
