@@ -273,6 +273,10 @@ public final class FfiClient implements AutoCloseable {
     return unrouted.sum();
   }
 
+  int pendingCalls() {
+    return pending.size();
+  }
+
   /**
    * Upcalls whose hand-off failed (should stay 0).
    *

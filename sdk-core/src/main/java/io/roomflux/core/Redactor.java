@@ -20,7 +20,8 @@ public final class Redactor {
       new Rule(Pattern.compile("(access_token=)[^&\\s\"',)}]+"), "$1" + MASK),
       new Rule(Pattern.compile("(?i)(authorization\"?\\s*[:=]\\s*\"?\\s*(?:bearer|basic)\\s+)[^\\s\"',)}]+"), "$1" + MASK),
       new Rule(Pattern.compile("(?i)(bearer\\s+)[A-Za-z0-9._~+/=-]{8,}"), "$1" + MASK),
-      new Rule(Pattern.compile("(\\btoken\\s*[:=]\\s*(?:Some\\()?\")[^\"]*(\")"), "$1" + MASK + "$2"),
+      new Rule(Pattern.compile("((?<![A-Za-z0-9])(?:access_)?token\"?\\s*[:=]\\s*\"?(?:Some\\()?\")[^\"]*(\")"),
+          "$1" + MASK + "$2"),
       new Rule(Pattern.compile("(\\b(?:shared_key|ratchet_salt|key)\\s*:\\s*(?:Some\\()?)\\[[0-9,\\s]*\\]"), "$1[" + MASK + "]"),
       new Rule(Pattern.compile("eyJ[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]*"), MASK));
 
