@@ -3,6 +3,8 @@ package io.roomflux.reactor;
 import io.roomflux.core.OwnedHandle;
 import io.roomflux.proto.AttributesEntry;
 import io.roomflux.proto.FfiRequest;
+import io.roomflux.proto.PerformRpcCallback;
+import io.roomflux.proto.PerformRpcRequest;
 import io.roomflux.proto.PublishDataRequest;
 import io.roomflux.proto.SetLocalAttributesRequest;
 import io.roomflux.proto.SetLocalMetadataRequest;
@@ -10,6 +12,7 @@ import io.roomflux.proto.SetLocalNameRequest;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
@@ -22,19 +25,49 @@ final class DefaultLocalParticipant implements LocalParticipant {
   private final DefaultRoom room;
   private final OwnedHandle handle;
   private final AtomicReference<Participant> info;
+  private final RpcEndpoint rpc;
+  private final LocalOperations operations;
 
   DefaultLocalParticipant(DefaultRoom room, OwnedHandle handle, Participant info) {
     this.room = room;
     this.handle = handle;
     this.info = new AtomicReference<>(info);
+    this.rpc = new RpcEndpoint(room, handle);
+    this.operations = new LocalOperations(room, handle, this::identity);
   }
 
   OwnedHandle handle() {
     return handle;
   }
 
+  /** Answers running RPC invocations as disconnected; the room calls it before it disconnects. */
+  void rpcDisconnecting() {
+    rpc.disconnecting();
+  }
+
+  /** Releases the RPC route and registrations; the room calls it before closing {@link #handle()}. */
+  void closeRpc() {
+    rpc.close();
+  }
+
   void update(Function<Participant, Participant> change) {
     info.updateAndGet(change::apply);
+  }
+
+  // Written only by the room's event listener on the dispatcher thread; read from anywhere.
+  private final java.util.Set<String> publishedTrackSids = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  void trackPublished(String sid) {
+    publishedTrackSids.add(sid);
+  }
+
+  void trackUnpublished(String sid) {
+    publishedTrackSids.remove(sid);
+  }
+
+  @Override
+  public java.util.Set<String> publishedTrackSids() {
+    return java.util.Set.copyOf(publishedTrackSids);
   }
 
   @Override
@@ -89,5 +122,91 @@ final class DefaultLocalParticipant implements LocalParticipant {
       copy.forEach((k, v) -> req.addAttributes(AttributesEntry.newBuilder().setKey(k).setValue(v)));
       return FfiRequest.newBuilder().setSetLocalAttributes(req).build();
     }, event -> null, null);
+  }
+
+  @Override
+  public Mono<String> performRpc(String destinationIdentity, String method, String payload,
+                                 Duration responseTimeout) {
+    if (responseTimeout.isNegative() || responseTimeout.isZero()) {
+      throw new IllegalArgumentException("responseTimeout must be positive: " + responseTimeout);
+    }
+    int timeoutMs = (int) Math.min(responseTimeout.toMillis(), Integer.MAX_VALUE);
+    return Mono.defer(() -> {
+      int size = RpcEndpoint.utf8Length(payload);
+      if (size > RpcException.MAX_PAYLOAD_BYTES) {
+        return Mono.error(new RpcException(RpcException.REQUEST_PAYLOAD_TOO_LARGE, "Request payload too large: "
+            + size + " bytes, the limit is " + RpcException.MAX_PAYLOAD_BYTES));
+      }
+      return room.<String>operate("performRpc", handle, (participant, asyncId) -> FfiRequest.newBuilder()
+          .setPerformRpc(PerformRpcRequest.newBuilder().setLocalParticipantHandle(participant)
+              .setDestinationIdentity(destinationIdentity).setMethod(method).setPayload(payload)
+              .setResponseTimeoutMs(timeoutMs).setRequestAsyncId(asyncId)).build(), event -> {
+                PerformRpcCallback callback = event.getPerformRpc();
+                if (callback.hasError()) {
+                  throw RpcException.of(callback.getError());
+                }
+                return callback.getPayload();
+              }, null);
+    });
+  }
+
+  @Override
+  public RpcRegistration registerRpcMethod(String method, Function<RpcInvocation, Mono<String>> handler) {
+    return rpc.register(method, handler);
+  }
+
+  // ---- data streams, chat, transcriptions, DTMF, permissions: see LocalOperations -------------
+
+  @Override
+  public Mono<StreamInfo> sendText(String text, StreamOptions options) {
+    return operations.sendText(text, options);
+  }
+
+  @Override
+  public Mono<TextStreamWriter> streamText(StreamOptions options) {
+    return operations.streamText(options);
+  }
+
+  @Override
+  public Mono<StreamInfo> sendBytes(java.nio.ByteBuffer bytes, StreamOptions options) {
+    return operations.sendBytes(bytes, options);
+  }
+
+  @Override
+  public Mono<ByteStreamWriter> streamBytes(StreamOptions options) {
+    return operations.streamBytes(options);
+  }
+
+  @Override
+  public Mono<StreamInfo> sendFile(java.nio.file.Path file, StreamOptions options) {
+    return operations.sendFile(file, options);
+  }
+
+  @Override
+  public Mono<ChatMessage> sendChatMessage(String message, java.util.List<String> destinationIdentities) {
+    return operations.sendChatMessage(message, destinationIdentities);
+  }
+
+  @Override
+  public Mono<ChatMessage> editChatMessage(ChatMessage original, String newText,
+                                           java.util.List<String> destinationIdentities) {
+    return operations.editChatMessage(original, newText, destinationIdentities);
+  }
+
+  @Override
+  public Mono<Void> publishTranscription(String participantIdentity, String trackSid,
+                                         java.util.List<TranscriptionSegment> segments) {
+    return operations.publishTranscription(participantIdentity, trackSid, segments);
+  }
+
+  @Override
+  public Mono<Void> publishSipDtmf(int code, String digit, java.util.List<String> destinationIdentities) {
+    return operations.publishSipDtmf(code, digit, destinationIdentities);
+  }
+
+  @Override
+  public Mono<Void> setTrackSubscriptionPermissions(boolean allParticipantsAllowed,
+                                                    Map<String, TrackPermission> permissions) {
+    return operations.setTrackSubscriptionPermissions(allParticipantsAllowed, permissions);
   }
 }

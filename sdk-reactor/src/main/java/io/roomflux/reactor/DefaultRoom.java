@@ -17,7 +17,6 @@ import io.roomflux.proto.DisconnectRequest;
 import io.roomflux.proto.FfiEvent;
 import io.roomflux.proto.FfiRequest;
 import io.roomflux.proto.ReadyForRoomEventRequest;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -47,10 +46,22 @@ import reactor.core.publisher.Sinks;
  */
 final class DefaultRoom implements Room, FfiEventListener {
   private static final Logger log = LoggerFactory.getLogger(DefaultRoom.class);
+  /** Rooms taken over from a connect callback, and ready handshakes sent for them (tests). */
+  static final LongAdder ATTACHED = new LongAdder();
+  static final LongAdder READY_SENT = new LongAdder();
+  /** Operations whose callback never came within {@link #CALLBACK_GRACE} of the room closing. */
+  static final LongAdder ABANDONED_CALLBACKS = new LongAdder();
+  static final java.time.Duration CALLBACK_GRACE = java.time.Duration.ofSeconds(5);
+  /** Orders lifecycle steps across rooms, so tests can check Disconnected precedes disposal. */
+  private static final java.util.concurrent.atomic.AtomicLong STEPS = new java.util.concurrent.atomic.AtomicLong();
 
   private enum Phase { CONNECTED, DISCONNECTING, CLOSED }
 
   private record Remote(Participant participant, OwnedHandle handle) {
+  }
+
+  /** A remote data track and the handle the room owns for it. */
+  private record RemoteDataTrack(String publisherIdentity, DataTrackInfo info, OwnedHandle handle) {
   }
 
   private final FfiClient ffi;
@@ -72,10 +83,42 @@ final class DefaultRoom implements Room, FfiEventListener {
   private final Sinks.Empty<Void> closed = Sinks.empty();
   private final EventRoute route;
   private volatile @Nullable List<RoomEvent> early = new ArrayList<>();
-  private volatile @Nullable String sid;
-  private volatile String metadata;
+  // Room state below is written only by the route listener (dispatcher thread), before the
+  // event that changed it is emitted; readers on any thread see immutable snapshots.
+  private volatile RoomInfo info;
   private volatile ConnectionState connectionState = ConnectionState.CONNECTED;
+  private volatile List<String> activeSpeakers = List.of();
+  private final ConcurrentHashMap<String, ConnectionQuality> qualities = new ConcurrentHashMap<>();
+  /** Remote participants' publications: identity to an immutable map of track sid to publication. */
+  private final ConcurrentHashMap<String, Map<String, TrackPublication>> publications = new ConcurrentHashMap<>();
+  /** Owned handles by track sid (sids are unique in a room): publications and subscribed tracks. */
+  private final ConcurrentHashMap<String, OwnedHandle> publicationHandles = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, OwnedHandle> trackHandles = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, RemoteDataTrack> dataTracks = new ConcurrentHashMap<>();
+  /** Incoming stream subscriptions by topic, and the stream readers and writers to release. */
+  private final DataStreams streams = new DataStreams(this);
+  private final RoomEvents.Known known = new RoomEvents.Known() {
+    @Override
+    public Optional<Participant> participant(String identity) {
+      if (identity.equals(local.identity())) {
+        return Optional.of(local.info());
+      }
+      return Optional.ofNullable(remotes.get(identity)).map(Remote::participant);
+    }
+
+    @Override
+    public Optional<TrackPublication> publication(String identity, String trackSid) {
+      return Optional.ofNullable(publications.getOrDefault(identity, Map.of()).get(trackSid));
+    }
+
+    @Override
+    public byte[] takeBuffer(io.roomflux.proto.OwnedBuffer buffer) {
+      return ffi.takeBuffer(buffer);
+    }
+  };
   private volatile boolean clientInitiated;
+  private volatile long disconnectedStep;
+  private volatile long disposedStep;
 
   private DefaultRoom(FfiClient ffi, LiveKitOptions options, ConnectCallback.Result result) {
     this.ffi = ffi;
@@ -85,15 +128,19 @@ final class DefaultRoom implements Room, FfiEventListener {
         ffi.handles().own(result.getLocalParticipant().getHandle().getId(), HandleKind.PARTICIPANT),
         Participant.of(result.getLocalParticipant().getInfo()));
     this.name = result.getRoom().getInfo().getName();
-    this.metadata = result.getRoom().getInfo().getMetadata();
-    String initialSid = result.getRoom().getInfo().getSid();
-    this.sid = initialSid.isEmpty() ? null : initialSid;
+    this.info = RoomInfo.of(result.getRoom().getInfo());
     for (ConnectCallback.ParticipantWithTracks p : result.getParticipantsList()) {
       Participant participant = Participant.of(p.getParticipant().getInfo());
       remotes.put(participant.identity(), new Remote(participant,
           ffi.handles().own(p.getParticipant().getHandle().getId(), HandleKind.PARTICIPANT)));
-      p.getPublicationsList().forEach(pub ->
-          otherHandles.add(ffi.handles().own(pub.getHandle().getId(), HandleKind.TRACK_PUBLICATION)));
+      Map<String, TrackPublication> published = new HashMap<>();
+      for (io.roomflux.proto.OwnedTrackPublication pub : p.getPublicationsList()) {
+        TrackPublication publication = TrackPublication.of(pub.getInfo());
+        published.put(publication.sid(), publication);
+        replaceHandle(publicationHandles, publication.sid(),
+            ffi.handles().own(pub.getHandle().getId(), HandleKind.TRACK_PUBLICATION));
+      }
+      publications.put(participant.identity(), Map.copyOf(published));
     }
     this.route = ffi.route(handle.id(), this);
   }
@@ -104,10 +151,12 @@ final class DefaultRoom implements Room, FfiEventListener {
    */
   static DefaultRoom attach(FfiClient ffi, LiveKitOptions options, ConnectCallback.Result result) {
     DefaultRoom room = new DefaultRoom(ffi, options, result);
+    ATTACHED.increment();
     try (Lease lease = room.handle.lease()) {
       ffi.request(FfiRequest.newBuilder()
           .setReadyForRoomEvent(ReadyForRoomEventRequest.newBuilder().setRoomHandle(lease.id()))
           .build());
+      READY_SENT.increment();
     } catch (RoomFluxException e) {
       log.error("room {} could not be made ready; leaving it", room.name, e);
       room.beginDisconnect();
@@ -123,19 +172,58 @@ final class DefaultRoom implements Room, FfiEventListener {
     return options;
   }
 
+  DataStreams streams() {
+    return streams;
+  }
+
   @Override
   public String name() {
-    return name;
+    return info.name();
   }
 
   @Override
   public Optional<String> sid() {
-    return Optional.ofNullable(sid);
+    return info.sid();
   }
 
   @Override
   public String metadata() {
-    return metadata;
+    return info.metadata();
+  }
+
+  @Override
+  public RoomInfo info() {
+    return info;
+  }
+
+  @Override
+  public Map<String, TrackPublication> publications(String identity) {
+    return publications.getOrDefault(identity, Map.of());
+  }
+
+  @Override
+  public List<String> activeSpeakers() {
+    return activeSpeakers;
+  }
+
+  @Override
+  public Optional<ConnectionQuality> connectionQuality(String identity) {
+    return Optional.ofNullable(qualities.get(identity));
+  }
+
+  /** The owned handle of a remote track the local client is subscribed to, by track sid. */
+  Optional<OwnedHandle> remoteTrackHandle(String trackSid) {
+    return Optional.ofNullable(trackHandles.get(trackSid));
+  }
+
+  /** The owned handle of a remote participant's publication, by track sid. */
+  Optional<OwnedHandle> publicationHandle(String trackSid) {
+    return Optional.ofNullable(publicationHandles.get(trackSid));
+  }
+
+  /** The owned handle of a remote data track, by its sid. */
+  Optional<OwnedHandle> remoteDataTrackHandle(String sid) {
+    return Optional.ofNullable(dataTracks.get(sid)).map(RemoteDataTrack::handle);
   }
 
   @Override
@@ -189,6 +277,24 @@ final class DefaultRoom implements Room, FfiEventListener {
   }
 
   @Override
+  public Flux<TextStreamReader> textStreams(String topic) {
+    return streams.textStreams(topic);
+  }
+
+  @Override
+  public Flux<ByteStreamReader> byteStreams(String topic) {
+    return streams.byteStreams(topic);
+  }
+
+  @Override
+  public Mono<SessionStats> sessionStats() {
+    return operate("sessionStats", handle, (room, asyncId) -> FfiRequest.newBuilder()
+        .setGetSessionStats(io.roomflux.proto.GetSessionStatsRequest.newBuilder().setRoomHandle(room)
+            .setRequestAsyncId(asyncId)).build(),
+        event -> SessionStats.of(event.getGetSessionStats().getResult()), null);
+  }
+
+  @Override
   public long missedEvents() {
     return missed.sum();
   }
@@ -204,6 +310,15 @@ final class DefaultRoom implements Room, FfiEventListener {
   @Override
   public Mono<Void> onClose() {
     return closed.asMono().publishOn(options.scheduler());
+  }
+
+  /** When Disconnected was emitted and when disposal completed, in one global order (0: not yet). */
+  long disconnectedStep() {
+    return disconnectedStep;
+  }
+
+  long disposedStep() {
+    return disposedStep;
   }
 
   boolean isOpen() {
@@ -240,28 +355,32 @@ final class DefaultRoom implements Room, FfiEventListener {
         sink.error(closedError(operation));
         return;
       }
-      Operation op = new Operation(operation, sink);
+      Operation op = new Operation(operation, sink, lease, resource);
       inFlight.add(op);
       AsyncCall call;
       try {
         call = ffi.call(asyncId -> request.build(lease.id(), asyncId));
       } catch (FfiRequestException e) {
-        finish(op, lease, resource);
+        finish(op);
         ffi.explain(e).whenComplete((explained, t) -> op.fail(explained != null ? explained : e));
         return;
       } catch (RuntimeException e) {
-        finish(op, lease, resource);
+        finish(op);
         op.fail(e);
         return;
       }
       call.callback().whenComplete((event, error) -> {
-        finish(op, lease, resource);
+        finish(op);
         if (error != null) {
           op.fail(error);
           return;
         }
         Optional<String> coreError = callbackError(event);
-        if (coreError.isPresent()) {
+        if (coreError.isPresent() && phase.get() != Phase.CONNECTED) {
+          // The room closed under the operation: that, not the core's wording, is what happened.
+          op.fail(new RoomClosedException(operation + " interrupted: room '" + name
+              + "' closed (" + coreError.get() + ")"));
+        } else if (coreError.isPresent()) {
           op.fail(new OperationFailedException(operation, coreError.get()));
         } else {
           try {
@@ -274,10 +393,9 @@ final class DefaultRoom implements Room, FfiEventListener {
     }).publishOn(options.scheduler());
   }
 
-  private void finish(Operation op, Lease lease, @Nullable AutoCloseable resource) {
+  private void finish(Operation op) {
     inFlight.remove(op);
-    closeQuietly(resource);
-    lease.close();
+    op.release();
   }
 
   private RoomClosedException closedError(String operation) {
@@ -295,86 +413,27 @@ final class DefaultRoom implements Room, FfiEventListener {
       return;
     }
     switch (e.getMessageCase()) {
-      case PARTICIPANT_CONNECTED -> {
-        var owned = e.getParticipantConnected().getInfo();
-        Participant p = Participant.of(owned.getInfo());
-        Remote previous = remotes.put(p.identity(),
-            new Remote(p, ffi.handles().own(owned.getHandle().getId(), HandleKind.PARTICIPANT)));
-        if (previous != null) {
-          previous.handle().close();
-        }
-        emit(new RoomEvent.ParticipantConnected(p));
-      }
-      case PARTICIPANT_DISCONNECTED -> {
-        var d = e.getParticipantDisconnected();
-        Remote gone = remotes.remove(d.getParticipantIdentity());
-        Participant p = gone != null ? gone.participant()
-            : new Participant("", d.getParticipantIdentity(), "", "", Map.of());
-        if (gone != null) {
-          gone.handle().close();
-        }
-        emit(new RoomEvent.ParticipantDisconnected(p, DisconnectReason.of(d.getDisconnectReason())));
-      }
-      case DATA_PACKET_RECEIVED -> {
-        var d = e.getDataPacketReceived();
-        if (d.hasUser()) {
-          byte[] bytes = ffi.takeBuffer(d.getUser().getData());
-          String identity = d.getParticipantIdentity();
-          emit(new RoomEvent.DataReceived(new DataPacket(ByteBuffer.wrap(bytes),
-              d.getUser().hasTopic() ? Optional.of(d.getUser().getTopic()) : Optional.empty(),
-              identity.isEmpty() ? Optional.empty() : Optional.of(identity),
-              d.getKind() == io.roomflux.proto.DataPacketKind.KIND_LOSSY ? DataKind.LOSSY : DataKind.RELIABLE)));
-        } else {
-          ffi.releaseAll(d);
-        }
-      }
-      case ROOM_METADATA_CHANGED -> {
-        metadata = e.getRoomMetadataChanged().getMetadata();
-        emit(new RoomEvent.RoomMetadataChanged(metadata));
-      }
-      case ROOM_SID_CHANGED -> {
-        sid = e.getRoomSidChanged().getSid();
-        emit(new RoomEvent.RoomSidChanged(e.getRoomSidChanged().getSid()));
-      }
-      case PARTICIPANT_METADATA_CHANGED -> {
-        var c = e.getParticipantMetadataChanged();
-        update(c.getParticipantIdentity(), p -> p.withMetadata(c.getMetadata()));
-        emit(new RoomEvent.ParticipantMetadataChanged(c.getParticipantIdentity(), c.getMetadata()));
-      }
-      case PARTICIPANT_NAME_CHANGED -> {
-        var c = e.getParticipantNameChanged();
-        update(c.getParticipantIdentity(), p -> p.withName(c.getName()));
-        emit(new RoomEvent.ParticipantNameChanged(c.getParticipantIdentity(), c.getName()));
-      }
-      case PARTICIPANT_ATTRIBUTES_CHANGED -> {
-        var c = e.getParticipantAttributesChanged();
-        Map<String, String> all = new HashMap<>();
-        c.getAttributesList().forEach(a -> all.put(a.getKey(), a.getValue()));
-        Map<String, String> changed = new HashMap<>();
-        c.getChangedAttributesList().forEach(a -> changed.put(a.getKey(), a.getValue()));
-        update(c.getParticipantIdentity(), p -> p.withAttributes(all));
-        emit(new RoomEvent.ParticipantAttributesChanged(c.getParticipantIdentity(), all, changed));
-      }
-      case ACTIVE_SPEAKERS_CHANGED ->
-          emit(new RoomEvent.ActiveSpeakersChanged(e.getActiveSpeakersChanged().getParticipantIdentitiesList()));
-      case CONNECTION_STATE_CHANGED -> {
-        connectionState = ConnectionState.of(e.getConnectionStateChanged().getState());
-        emit(new RoomEvent.ConnectionStateChanged(connectionState));
-      }
-      case RECONNECTING -> {
-        connectionState = ConnectionState.RECONNECTING;
-        emit(new RoomEvent.Reconnecting());
-      }
-      case RECONNECTED -> {
-        connectionState = ConnectionState.CONNECTED;
-        emit(new RoomEvent.Reconnected());
-      }
+      // Every case RoomEvents maps to a record: map, update the state, then emit.
+      case PARTICIPANT_CONNECTED, PARTICIPANT_DISCONNECTED, PARTICIPANTS_UPDATED, PARTICIPANT_ACTIVE,
+           PARTICIPANT_METADATA_CHANGED, PARTICIPANT_NAME_CHANGED, PARTICIPANT_ATTRIBUTES_CHANGED,
+           PARTICIPANT_PERMISSION_CHANGED, PARTICIPANT_ENCRYPTION_STATUS_CHANGED, CONNECTION_QUALITY_CHANGED,
+           E2EE_STATE_CHANGED, ACTIVE_SPEAKERS_CHANGED,
+           LOCAL_TRACK_PUBLISHED, LOCAL_TRACK_UNPUBLISHED, LOCAL_TRACK_SUBSCRIBED, LOCAL_TRACK_REPUBLISHED,
+           TRACK_PUBLISHED, TRACK_UNPUBLISHED, TRACK_SUBSCRIBED, TRACK_UNSUBSCRIBED, TRACK_SUBSCRIPTION_FAILED,
+           TRACK_MUTED, TRACK_UNMUTED,
+           ROOM_METADATA_CHANGED, ROOM_SID_CHANGED, ROOM_UPDATED, MOVED, DATA_CHANNEL_LOW_THRESHOLD_CHANGED,
+           CONNECTION_STATE_CHANGED, RECONNECTING, RECONNECTED, TOKEN_REFRESHED,
+           DATA_PACKET_RECEIVED, TRANSCRIPTION_RECEIVED, CHAT_MESSAGE,
+           DATA_TRACK_PUBLISHED, DATA_TRACK_UNPUBLISHED -> onRoomEvent(e);
       case DISCONNECTED -> onDisconnected(DisconnectReason.of(e.getDisconnected().getReason()));
-      case TRACK_PUBLISHED -> otherHandles.add(ffi.handles().own(
-          e.getTrackPublished().getPublication().getHandle().getId(), HandleKind.TRACK_PUBLICATION));
-      case TRACK_SUBSCRIBED -> otherHandles.add(ffi.handles().own(
-          e.getTrackSubscribed().getTrack().getHandle().getId(), HandleKind.TRACK));
-      // Events not surfaced yet still hand over objects: release their handles at once.
+      // The core's last event for the room. Without a Disconnected before it, it is the end all
+      // the same: after our own disconnect request it confirms that, else the reason is unknown.
+      case EOS -> onDisconnected(disconnectRequested.get() ? DisconnectReason.CLIENT_INITIATED : DisconnectReason.UNKNOWN);
+      // Incoming data streams go to the topic's subscriber as readers, not to events().
+      case TEXT_STREAM_OPENED -> streams.textOpened(e.getTextStreamOpened());
+      case BYTE_STREAM_OPENED -> streams.byteOpened(e.getByteStreamOpened());
+      // Not surfaced here (low-level data stream packets are not exposed at all), yet they may
+      // hand over objects: release their handles at once.
       default -> ffi.releaseAll(e);
     }
   }
@@ -390,6 +449,158 @@ final class DefaultRoom implements Room, FfiEventListener {
       emitTerminal(error);
     }
     dispose(error);
+  }
+
+  /**
+   * Maps one event (reading the state as it was), takes over the handle it hands over, updates
+   * the state, and only then emits it.
+   */
+  private void onRoomEvent(io.roomflux.proto.RoomEvent e) {
+    // Own the handed-over handle first, so that nothing below can leak it.
+    OwnedHandle owned = RoomEvents.handedOver(e).map(h -> ffi.handles().own(h.id(), h.kind())).orElse(null);
+    Optional<RoomEvent> mapped;
+    try {
+      mapped = RoomEvents.map(e, known);
+    } catch (RuntimeException ex) {
+      log.error("room '{}': {} could not be mapped; dropped", name, e.getMessageCase(), ex);
+      mapped = Optional.empty();
+    }
+    if (mapped.isEmpty()) {
+      if (owned != null) {
+        owned.close();
+      }
+      return;
+    }
+    apply(mapped.get(), owned);
+    emit(mapped.get());
+  }
+
+  /** Updates the room's state for an event; keeps {@code owned} under the event's sid. */
+  private void apply(RoomEvent event, @Nullable OwnedHandle owned) {
+    switch (event) {
+      case RoomEvent.ParticipantConnected c -> {
+        // A participant that comes back under the same identity starts afresh.
+        forget(c.participant().identity());
+        remotes.put(c.participant().identity(), new Remote(c.participant(), java.util.Objects.requireNonNull(owned)));
+        publications.put(c.participant().identity(), Map.of());
+      }
+      case RoomEvent.ParticipantDisconnected d -> forget(d.participant().identity());
+      case RoomEvent.ParticipantsUpdated u -> u.participants().forEach(p -> update(p.identity(), old -> p));
+      case RoomEvent.ParticipantActive a -> update(a.identity(), p -> p.withActive(true));
+      case RoomEvent.ParticipantMetadataChanged c -> update(c.identity(), p -> p.withMetadata(c.metadata()));
+      case RoomEvent.ParticipantNameChanged c -> update(c.identity(), p -> p.withName(c.name()));
+      case RoomEvent.ParticipantAttributesChanged c -> update(c.identity(), p -> p.withAttributes(c.attributes()));
+      case RoomEvent.ParticipantPermissionChanged c -> update(c.identity(), p -> p.withPermission(c.permission()));
+      case RoomEvent.ParticipantEncryptionStatusChanged c -> update(c.identity(), p -> p.withEncrypted(c.encrypted()));
+      case RoomEvent.ConnectionQualityChanged q -> qualities.put(q.identity(), q.quality());
+      case RoomEvent.ActiveSpeakersChanged a -> activeSpeakers = a.identities();
+      case RoomEvent.LocalTrackPublished p -> local.trackPublished(p.trackSid());
+      case RoomEvent.LocalTrackUnpublished u -> local.trackUnpublished(u.trackSid());
+      case RoomEvent.LocalTrackRepublished r -> {
+        local.trackUnpublished(r.previousSid());
+        local.trackPublished(r.publication().sid());
+      }
+      case RoomEvent.TrackPublished p -> {
+        updatePublications(p.identity(), all -> all.put(p.publication().sid(), p.publication()));
+        replaceHandle(publicationHandles, p.publication().sid(), java.util.Objects.requireNonNull(owned));
+      }
+      case RoomEvent.TrackUnpublished u -> {
+        updatePublications(u.identity(), all -> all.remove(u.publication().sid()));
+        closeTrackHandles(u.publication().sid());
+      }
+      case RoomEvent.TrackSubscribed s -> {
+        updatePublication(s.identity(), s.track().sid(), p -> p.withTrack(Optional.of(s.track())));
+        replaceHandle(trackHandles, s.track().sid(), java.util.Objects.requireNonNull(owned));
+      }
+      case RoomEvent.TrackUnsubscribed u -> {
+        updatePublication(u.identity(), u.trackSid(), p -> p.withTrack(Optional.empty()));
+        OwnedHandle track = trackHandles.remove(u.trackSid());
+        if (track != null) {
+          track.close();
+        }
+      }
+      case RoomEvent.TrackMuted m -> updatePublication(m.identity(), m.trackSid(), p -> p.withMuted(true));
+      case RoomEvent.TrackUnmuted m -> updatePublication(m.identity(), m.trackSid(), p -> p.withMuted(false));
+      case RoomEvent.RoomMetadataChanged m -> info = info.withMetadata(m.metadata());
+      case RoomEvent.RoomSidChanged s -> info = info.withSid(s.sid());
+      case RoomEvent.RoomUpdated u -> info = u.info();
+      case RoomEvent.RoomMoved m -> info = m.info();
+      case RoomEvent.DataChannelLowThresholdChanged t -> info = info.withBufferedAmountLowThreshold(t.kind(), t.threshold());
+      case RoomEvent.ConnectionStateChanged c -> connectionState = c.state();
+      case RoomEvent.Reconnecting _ -> connectionState = ConnectionState.RECONNECTING;
+      case RoomEvent.Reconnected _ -> connectionState = ConnectionState.CONNECTED;
+      case RoomEvent.DataTrackPublished p -> {
+        RemoteDataTrack previous = dataTracks.put(p.track().sid(),
+            new RemoteDataTrack(p.publisherIdentity(), p.track(), java.util.Objects.requireNonNull(owned)));
+        if (previous != null) {
+          previous.handle().close();
+        }
+      }
+      case RoomEvent.DataTrackUnpublished u -> {
+        RemoteDataTrack gone = dataTracks.remove(u.sid());
+        if (gone != null) {
+          gone.handle().close();
+        }
+      }
+      // Messages and notices (data, chat, transcription, DTMF, token, e2ee state, subscription
+      // failures, a remote subscribing to a local track) change no state.
+      default -> {
+        if (owned != null) {
+          owned.close();
+        }
+      }
+    }
+  }
+
+  /** Drops everything kept for a remote participant: its handle, publications, tracks, quality. */
+  private void forget(String identity) {
+    Remote gone = remotes.remove(identity);
+    if (gone != null) {
+      gone.handle().close();
+    }
+    Map<String, TrackPublication> published = publications.remove(identity);
+    if (published != null) {
+      published.keySet().forEach(this::closeTrackHandles);
+    }
+    dataTracks.values().removeIf(t -> {
+      if (t.publisherIdentity().equals(identity)) {
+        t.handle().close();
+        return true;
+      }
+      return false;
+    });
+    qualities.remove(identity);
+  }
+
+  private void closeTrackHandles(String trackSid) {
+    OwnedHandle publication = publicationHandles.remove(trackSid);
+    if (publication != null) {
+      publication.close();
+    }
+    OwnedHandle track = trackHandles.remove(trackSid);
+    if (track != null) {
+      track.close();
+    }
+  }
+
+  private static void replaceHandle(Map<String, OwnedHandle> handles, String sid, OwnedHandle owned) {
+    OwnedHandle previous = handles.put(sid, owned);
+    if (previous != null && previous != owned) {
+      previous.close();
+    }
+  }
+
+  private void updatePublications(String identity, java.util.function.Consumer<Map<String, TrackPublication>> change) {
+    Map<String, TrackPublication> copy = new HashMap<>(publications.getOrDefault(identity, Map.of()));
+    change.accept(copy);
+    publications.put(identity, Map.copyOf(copy));
+  }
+
+  private void updatePublication(String identity, String trackSid, Function<TrackPublication, TrackPublication> change) {
+    Map<String, TrackPublication> current = publications.get(identity);
+    if (current != null && current.containsKey(trackSid)) {
+      updatePublications(identity, all -> all.computeIfPresent(trackSid, (k, p) -> change.apply(p)));
+    }
   }
 
   private void update(String identity, Function<Participant, Participant> change) {
@@ -439,6 +650,8 @@ final class DefaultRoom implements Room, FfiEventListener {
     }
     clientInitiated = true;
     disconnectRequested.set(true);
+    // Callers of RPC methods still running here must be answered while the room is connected.
+    local.rpcDisconnecting();
     Lease lease;
     try {
       lease = handle.lease();
@@ -469,6 +682,7 @@ final class DefaultRoom implements Room, FfiEventListener {
     phase.compareAndSet(Phase.CONNECTED, Phase.DISCONNECTING);
     connectionState = ConnectionState.DISCONNECTED;
     emit(new RoomEvent.Disconnected(reason));
+    disconnectedStep = STEPS.incrementAndGet();
     // A first subscriber that comes later still gets the held events, then this completion.
     emitTerminal(null);
     dispose(null);
@@ -482,21 +696,46 @@ final class DefaultRoom implements Room, FfiEventListener {
     route.close();
     RoomClosedException closedError = new RoomClosedException("room '" + name + "' closed");
     inFlight.forEach(op -> op.fail(error != null ? error : closedError));
+    if (!inFlight.isEmpty()) {
+      // The core confirmed the room closed; an operation whose callback still has not come after
+      // the grace period never will, and must not hold the room's handles forever.
+      options.timer().schedule(this::abandonSilentOperations, CALLBACK_GRACE.toMillis(),
+          java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
     List<CompletableFuture<Void>> drops = new ArrayList<>();
     remotes.values().forEach(r -> drops.add(closeHandle(r.handle())));
     remotes.clear();
+    publicationHandles.values().forEach(h -> drops.add(closeHandle(h)));
+    publicationHandles.clear();
+    trackHandles.values().forEach(h -> drops.add(closeHandle(h)));
+    trackHandles.clear();
+    dataTracks.values().forEach(t -> drops.add(closeHandle(t.handle())));
+    dataTracks.clear();
     for (OwnedHandle h; (h = otherHandles.poll()) != null; ) {
       drops.add(closeHandle(h));
     }
+    drops.addAll(streams.dispose(error));
+    // RPC answers need the local participant handle: release the RPC side while it is open.
+    local.closeRpc();
     drops.add(closeHandle(local.handle()));
     drops.add(closeHandle(handle));
     CompletableFuture.allOf(drops.toArray(CompletableFuture[]::new)).whenComplete((v, t) -> {
+      disposedStep = STEPS.incrementAndGet();
       if (error != null) {
         closed.tryEmitError(error);
       } else {
         closed.tryEmitEmpty();
       }
     });
+  }
+
+  private void abandonSilentOperations() {
+    for (Operation op : List.copyOf(inFlight)) {
+      ABANDONED_CALLBACKS.increment();
+      log.warn("room '{}' closed {} ago and {} has had no callback from the core; releasing its lease",
+          name, CALLBACK_GRACE, op);
+      finish(op);
+    }
   }
 
   private static CompletableFuture<Void> closeHandle(OwnedHandle h) {
@@ -525,16 +764,28 @@ final class DefaultRoom implements Room, FfiEventListener {
     return Optional.empty();
   }
 
-  /** One operation in flight; signals its sink at most once. */
+  /** One operation in flight: signals its sink at most once, releases its lease at most once. */
   private static final class Operation {
     private final String name;
     private final MonoSink<Object> sink;
+    private final Lease lease;
+    private final @Nullable AutoCloseable resource;
     private final AtomicBoolean done = new AtomicBoolean();
+    private final AtomicBoolean released = new AtomicBoolean();
 
     @SuppressWarnings("unchecked")
-    Operation(String name, MonoSink<?> sink) {
+    Operation(String name, MonoSink<?> sink, Lease lease, @Nullable AutoCloseable resource) {
       this.name = name;
       this.sink = (MonoSink<Object>) sink;
+      this.lease = lease;
+      this.resource = resource;
+    }
+
+    void release() {
+      if (released.compareAndSet(false, true)) {
+        closeQuietly(resource);
+        lease.close();
+      }
     }
 
     void succeed(@Nullable Object value) {

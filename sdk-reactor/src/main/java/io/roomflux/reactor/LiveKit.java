@@ -38,6 +38,8 @@ import reactor.core.publisher.MonoSink;
 public final class LiveKit implements AutoCloseable {
   private final FfiClient ffi;
   private final LiveKitOptions options;
+  // Every room this entry point holds, delivered or abandoned by a cancelled connect, until it
+  // is released.
   private final Set<DefaultRoom> rooms = ConcurrentHashMap.newKeySet();
 
   private LiveKit(FfiClient ffi, LiveKitOptions options) {
@@ -111,7 +113,8 @@ public final class LiveKit implements AutoCloseable {
   }
 
   /**
-   * Disconnects every room this entry point joined and that is still open.
+   * Disconnects every room this entry point joined and that is still open, including rooms the
+   * core delivered after their connect was cancelled or timed out.
    *
    * @return completes when they are all released
    */
@@ -201,9 +204,9 @@ public final class LiveKit implements AutoCloseable {
         return;
       }
       DefaultRoom room = DefaultRoom.attach(ffi, options, callback.getResult());
+      rooms.add(room);
+      room.onClose().onErrorComplete().subscribe(null, null, () -> rooms.remove(room));
       if (state.compareAndSet(PENDING, DELIVERED)) {
-        rooms.add(room);
-        room.onClose().onErrorComplete().subscribe(null, null, () -> rooms.remove(room));
         sink.success(room);
       } else {
         // Nobody wants this room any more: leave it through the normal disposal path.

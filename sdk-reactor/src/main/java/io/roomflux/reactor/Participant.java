@@ -1,37 +1,75 @@
 package io.roomflux.reactor;
 
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
- * An immutable snapshot of a participant, local or remote.
+ * An immutable snapshot of a participant, local or remote. The room keeps the latest snapshot of
+ * each participant ({@link Room#remoteParticipants()}, {@link LocalParticipant#info()}) and
+ * replaces it before it emits the event that changed it. The tracks a remote participant
+ * published are not part of the snapshot: see {@link Room#publications(String)}.
  *
  * @param sid the server-assigned participant id
  * @param identity the identity from the participant's token
  * @param name the display name
  * @param metadata free-form metadata, empty when unset
  * @param attributes key-value attributes
+ * @param permission what the participant may do, once the server told
+ * @param active whether its media connection is established
+ * @param encrypted whether its published media is end-to-end encrypted
  */
 public record Participant(String sid, String identity, String name, String metadata,
-                          Map<String, String> attributes) {
+                          Map<String, String> attributes, Optional<ParticipantPermission> permission,
+                          boolean active, boolean encrypted) {
   /** Copies the attributes so the snapshot stays immutable. */
   public Participant {
     attributes = Map.copyOf(attributes);
+    Objects.requireNonNull(permission, "permission");
   }
 
+  /**
+   * A snapshot with no permission known, not active and not encrypted.
+   *
+   * @param sid the server-assigned participant id
+   * @param identity the identity from the participant's token
+   * @param name the display name
+   * @param metadata free-form metadata, empty when unset
+   * @param attributes key-value attributes
+   */
+  public Participant(String sid, String identity, String name, String metadata, Map<String, String> attributes) {
+    this(sid, identity, name, metadata, attributes, Optional.empty(), false, false);
+  }
+
+  /** A snapshot of the info; {@code encrypted} is not part of it, so it starts false. */
   static Participant of(io.roomflux.proto.ParticipantInfo info) {
     return new Participant(info.getSid(), info.getIdentity(), info.getName(), info.getMetadata(),
-        info.getAttributesMap());
+        info.getAttributesMap(),
+        info.hasPermission() ? Optional.of(ParticipantPermission.of(info.getPermission())) : Optional.empty(),
+        info.getState() == io.roomflux.proto.ParticipantState.PARTICIPANT_STATE_ACTIVE, false);
   }
 
   Participant withMetadata(String newMetadata) {
-    return new Participant(sid, identity, name, newMetadata, attributes);
+    return new Participant(sid, identity, name, newMetadata, attributes, permission, active, encrypted);
   }
 
   Participant withName(String newName) {
-    return new Participant(sid, identity, newName, metadata, attributes);
+    return new Participant(sid, identity, newName, metadata, attributes, permission, active, encrypted);
   }
 
   Participant withAttributes(Map<String, String> newAttributes) {
-    return new Participant(sid, identity, name, metadata, newAttributes);
+    return new Participant(sid, identity, name, metadata, newAttributes, permission, active, encrypted);
+  }
+
+  Participant withPermission(Optional<ParticipantPermission> newPermission) {
+    return new Participant(sid, identity, name, metadata, attributes, newPermission, active, encrypted);
+  }
+
+  Participant withActive(boolean newActive) {
+    return new Participant(sid, identity, name, metadata, attributes, permission, newActive, encrypted);
+  }
+
+  Participant withEncrypted(boolean newEncrypted) {
+    return new Participant(sid, identity, name, metadata, attributes, permission, active, newEncrypted);
   }
 }

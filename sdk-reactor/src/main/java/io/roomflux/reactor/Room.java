@@ -17,7 +17,7 @@ import reactor.core.publisher.Mono;
  */
 public interface Room {
   /**
-   * The room's name.
+   * The room's name (another one after {@link RoomEvent.RoomMoved}).
    *
    * @return the name
    */
@@ -59,6 +59,43 @@ public interface Room {
   ConnectionState connectionState();
 
   /**
+   * The room's settings and counters as the server last reported them (at join, then
+   * {@link RoomEvent.RoomUpdated}, {@link RoomEvent.RoomMoved}, {@link RoomEvent.RoomSidChanged},
+   * {@link RoomEvent.RoomMetadataChanged} and {@link RoomEvent.DataChannelLowThresholdChanged}).
+   *
+   * @return an immutable snapshot
+   */
+  RoomInfo info();
+
+  /**
+   * The tracks a remote participant published now, by track sid, each with its muted state and,
+   * while the local client is subscribed, its {@link TrackPublication#track() track}. Kept apart
+   * from the {@link Participant} snapshot because it changes far more often. The local
+   * participant's tracks are in {@link LocalParticipant#publishedTrackSids()}.
+   *
+   * @param identity a remote participant's identity
+   * @return an immutable snapshot; empty for an unknown identity
+   */
+  Map<String, TrackPublication> publications(String identity);
+
+  /**
+   * The participants speaking now, loudest first, as of the last
+   * {@link RoomEvent.ActiveSpeakersChanged}.
+   *
+   * @return an immutable list of identities
+   */
+  java.util.List<String> activeSpeakers();
+
+  /**
+   * A participant's connection quality (local or remote), as of the last
+   * {@link RoomEvent.ConnectionQualityChanged} for it.
+   *
+   * @param identity the participant
+   * @return the quality; empty until the server rated it, or for an unknown identity
+   */
+  Optional<ConnectionQuality> connectionQuality(String identity);
+
+  /**
    * The room's events, hot: each subscriber sees the events from its subscription on, in the
    * core's order; events are held from the moment the room was joined until the first
    * subscriber arrives. A subscriber that falls more than
@@ -77,6 +114,42 @@ public interface Room {
    * @return the packets
    */
   Flux<DataPacket> dataPackets(String topic);
+
+  /**
+   * Incoming text streams on one topic: one {@link TextStreamReader} per stream, with its header,
+   * as soon as the sender opens it; read each with {@link TextStreamReader#chunks()} or
+   * {@link TextStreamReader#readAll()}, or {@link TextStreamReader#discard() discard} it.
+   *
+   * <p>Hot: a stream whose topic has no subscriber at the moment it arrives is released at once
+   * (the core abandons it, and the sender is not told), so subscribe before the sender starts.
+   * At most one subscriber per topic: a second concurrent subscription fails with
+   * {@link IllegalStateException}. Readers arrive on the room's scheduler; a subscriber that falls
+   * more than {@link LiveKitOptions#eventBufferSize()} readers behind loses the newest ones (they
+   * are released); readers that were delivered but not read stay open until read, discarded, or
+   * the room closes. Completes when the room closes (errors if the core panicked).
+   *
+   * @param topic the topic
+   * @return the readers
+   */
+  Flux<TextStreamReader> textStreams(String topic);
+
+  /**
+   * Incoming byte streams (files, images, binary content) on one topic, with the rules of
+   * {@link #textStreams(String)}.
+   *
+   * @param topic the topic
+   * @return the readers
+   */
+  Flux<ByteStreamReader> byteStreams(String topic);
+
+  /**
+   * WebRTC statistics of the room's publisher and subscriber connections, as the core reports
+   * them now. Cold: each subscription asks anew.
+   *
+   * @return the statistics, on the room's scheduler; fails with {@link RoomClosedException} once
+   *     the room is disconnecting
+   */
+  Mono<SessionStats> sessionStats();
 
   /**
    * Events subscribers of this room dropped because they fell behind.

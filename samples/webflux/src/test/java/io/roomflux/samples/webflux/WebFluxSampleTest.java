@@ -1,0 +1,143 @@
+package io.roomflux.samples.webflux;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.roomflux.reactor.LiveKit;
+import io.roomflux.reactor.Room;
+import io.roomflux.reactor.RoomOptions;
+import io.roomflux.testkit.LiveKitDevServer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import reactor.blockhound.BlockingOperationError;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import reactor.test.StepVerifier;
+
+/**
+ * The room bot over HTTP, against the embedded livekit-server the application starts through the
+ * test kit, with BlockHound watching the event loops.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class WebFluxSampleTest {
+  private static final Duration IO = Duration.ofSeconds(30);
+  private static final ParameterizedTypeReference<ServerSentEvent<Map<String, Object>>> SSE =
+      new ParameterizedTypeReference<>() {};
+
+  @LocalServerPort
+  private int port;
+  @Autowired
+  private LiveKit lk;
+  @Autowired
+  private LiveKitDevServer server;
+  @Autowired
+  private RoomRegistry registry;
+
+  private WebTestClient http;
+  private String room;
+
+  @BeforeEach
+  void setUp() {
+    http = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).responseTimeout(IO).build();
+    room = "webflux-" + UUID.randomUUID();
+  }
+
+  @AfterEach
+  void everyHandleIsReleased() {
+    lk.closeRooms().block(IO);
+    assertThat(registry.names()).isEmpty();
+    assertThat(lk.core().handles().liveCount()).isZero();
+    assertThat(lk.core().handles().leaked()).isZero();
+  }
+
+  @Test
+  void theBotJoinsStreamsEventsSendsAMessageAndLeaves() {
+    http.post().uri("/rooms/{room}/join?identity=bot", room).exchange()
+        .expectStatus().isOk()
+        .expectBody()
+        .jsonPath("$.room").isEqualTo(room)
+        .jsonPath("$.identity").isEqualTo("bot");
+    http.post().uri("/rooms/{room}/join?identity=bot2", room).exchange()
+        .expectStatus().isEqualTo(409);
+
+    Flux<Map<String, Object>> events = http.get().uri("/rooms/{room}/events", room)
+        .accept(MediaType.TEXT_EVENT_STREAM)
+        .exchange()
+        .expectStatus().isOk()
+        .returnResult(SSE)
+        .getResponseBody()
+        // The opening comment has no data.
+        .mapNotNull(ServerSentEvent::data)
+        .filter(json -> Set.of("ParticipantConnected", "Disconnected").contains(json.get("type")));
+    AtomicReference<Room> carol = new AtomicReference<>();
+
+    StepVerifier.create(events)
+        .then(() -> carol.set(lk.connect(server.url().toString(), server.token("carol", room), RoomOptions.defaults())
+            .block(IO)))
+        .assertNext(json -> assertThat(json)
+            .containsEntry("type", "ParticipantConnected")
+            .containsEntry("identity", "carol"))
+        .then(() -> carolReceivesTheBotsMessage(carol.get()))
+        .then(() -> http.delete().uri("/rooms/{room}", room).exchange().expectStatus().isNoContent())
+        .assertNext(json -> assertThat(json)
+            .containsEntry("type", "Disconnected")
+            .containsEntry("reason", "CLIENT_INITIATED"))
+        .expectComplete()
+        .verify(IO);
+
+    assertThat(registry.names()).doesNotContain(room);
+    http.get().uri("/rooms/{room}/events", room).accept(MediaType.TEXT_EVENT_STREAM).exchange()
+        .expectStatus().isNotFound();
+    StepVerifier.create(carol.get().disconnect()).expectComplete().verify(IO);
+    assertThat(lk.core().handles().liveCount()).isZero();
+  }
+
+  private void carolReceivesTheBotsMessage(Room carol) {
+    StepVerifier.create(carol.dataPackets("chat").next())
+        .then(() -> http.post().uri("/rooms/{room}/messages?topic=chat", room)
+            .contentType(MediaType.TEXT_PLAIN)
+            .bodyValue("hello, carol")
+            .exchange()
+            .expectStatus().isNoContent())
+        .assertNext(packet -> {
+          assertThat(new String(packet.bytes(), StandardCharsets.UTF_8)).isEqualTo("hello, carol");
+          assertThat(packet.senderIdentity()).contains("bot");
+          assertThat(packet.topic()).contains("chat");
+        })
+        .expectComplete()
+        .verify(IO);
+  }
+
+  @Test
+  void aRoomTheBotIsNotInIsNotFound() {
+    http.post().uri("/rooms/{room}/messages", room).contentType(MediaType.TEXT_PLAIN).bodyValue("anyone?")
+        .exchange()
+        .expectStatus().isNotFound()
+        .expectBody().jsonPath("$.detail").isEqualTo("the bot is not in room '" + room + "'");
+    http.delete().uri("/rooms/{room}", room).exchange().expectStatus().isNotFound();
+  }
+
+  @Test
+  void blockHoundIsActive() {
+    StepVerifier.create(Mono.fromCallable(() -> {
+          Thread.sleep(1);
+          return "slept";
+        }).subscribeOn(Schedulers.parallel()))
+        .expectError(BlockingOperationError.class)
+        .verify(IO);
+  }
+}

@@ -1,0 +1,187 @@
+package io.roomflux.reactor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.roomflux.testkit.LiveKitDevServer;
+import io.roomflux.testkit.LiveKitServerExtension;
+import io.roomflux.token.AccessToken;
+import io.roomflux.token.VideoGrant;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import reactor.test.StepVerifier;
+
+/**
+ * The small participant operations end to end: chat messages and their edits, SIP DTMF,
+ * transcriptions, track subscription permissions and session statistics, against a real
+ * livekit-server with two participants.
+ */
+@ExtendWith(LiveKitServerExtension.class)
+class ParticipantOperationsTest {
+  private static final Duration IO = Duration.ofSeconds(30);
+
+  private final LiveKitDevServer server;
+  private LiveKit lk;
+  private String room;
+
+  ParticipantOperationsTest(LiveKitDevServer server) {
+    this.server = server;
+  }
+
+  @BeforeEach
+  void setUp() {
+    lk = LiveKit.create();
+    room = "ops-" + UUID.randomUUID();
+  }
+
+  @AfterEach
+  void everyHandleIsReleased() {
+    lk.closeRooms().block(IO);
+    assertThat(lk.core().handles().liveByKind()).isEmpty();
+    assertThat(lk.core().handles().liveCount()).isZero();
+    assertThat(lk.core().handles().leaked()).isZero();
+    assertThat(lk.core().handles().dropFailures()).isZero();
+  }
+
+  private Room join(String identity) {
+    Room joined = lk.connect(server.url().toString(), server.token(identity, room), RoomOptions.defaults())
+        .block(IO);
+    assertThat(joined).isNotNull();
+    return joined;
+  }
+
+  @Test
+  void aChatMessageAndItsEditReachTheOtherParticipant() {
+    Room alice = join("alice");
+    Room bob = join("bob");
+    AtomicReference<ChatMessage> sent = new AtomicReference<>();
+    AtomicReference<RoomEvent.ChatMessageReceived> received = new AtomicReference<>();
+
+    StepVerifier.create(bob.events().ofType(RoomEvent.ChatMessageReceived.class).next())
+        .then(() -> sent.set(alice.localParticipant().sendChatMessage("hi bob", List.of()).block(IO)))
+        .consumeNextWith(received::set)
+        .expectComplete()
+        .verify(IO);
+    assertThat(sent.get().message()).isEqualTo("hi bob");
+    assertThat(received.get().senderIdentity()).isEqualTo("alice");
+    assertThat(received.get().message().message()).isEqualTo("hi bob");
+    assertThat(received.get().message().id()).isEqualTo(sent.get().id());
+    assertThat(received.get().message().editTimestamp()).isEmpty();
+
+    AtomicReference<ChatMessage> edited = new AtomicReference<>();
+    StepVerifier.create(bob.events().ofType(RoomEvent.ChatMessageReceived.class).next())
+        .then(() -> edited.set(alice.localParticipant().editChatMessage(sent.get(), "hi Bob!", List.of("bob"))
+            .block(IO)))
+        .consumeNextWith(received::set)
+        .expectComplete()
+        .verify(IO);
+    assertThat(edited.get().id()).isEqualTo(sent.get().id());
+    assertThat(edited.get().message()).isEqualTo("hi Bob!");
+    assertThat(received.get().message().id()).isEqualTo(sent.get().id());
+    assertThat(received.get().message().message()).isEqualTo("hi Bob!");
+    assertThat(received.get().message().editTimestamp()).isPresent();
+  }
+
+  @Test
+  void aSipDtmfToneReachesItsDestination() {
+    Room alice = join("alice");
+    Room bob = join("bob");
+
+    StepVerifier.create(bob.events().ofType(RoomEvent.SipDtmfReceived.class).next())
+        .then(() -> alice.localParticipant().publishSipDtmf(11, "#", List.of("bob")).block(IO))
+        .assertNext(tone -> {
+          assertThat(tone.code()).isEqualTo(11);
+          assertThat(tone.digit()).contains("#");
+        })
+        .expectComplete()
+        .verify(IO);
+  }
+
+  @Test
+  void aTranscriptionFromAnAgentReachesTheOtherParticipant() {
+    // livekit-server forwards transcriptions only from agents.
+    String agentToken = AccessToken.builder().apiKey(server.apiKey()).apiSecret(server.apiSecret())
+        .identity("alice").videoGrant(VideoGrant.builder().roomJoin(true).room(room).canPublish(true)
+            .canSubscribe(true).canPublishData(true).agent(true).build())
+        .build().toJwt();
+    Room alice = lk.connect(server.url().toString(), agentToken, RoomOptions.defaults()).block(IO);
+    assertThat(alice).isNotNull();
+    Room bob = join("bob");
+    TranscriptionSegment segment = new TranscriptionSegment("seg-1", "hello world", Duration.ZERO,
+        Duration.ofMillis(850), true, "en");
+
+    StepVerifier.create(bob.events().ofType(RoomEvent.TranscriptionReceived.class).next())
+        .then(() -> alice.localParticipant().publishTranscription("alice", "TR_none", List.of(segment)).block(IO))
+        .assertNext(t -> {
+          assertThat(t.identity()).contains("alice");
+          // The receiving core names the track only when it knows the publication; there is none.
+          assertThat(t.trackSid()).isEmpty();
+          assertThat(t.segments()).containsExactly(segment);
+        })
+        .expectComplete()
+        .verify(IO);
+  }
+
+  @Test
+  void trackSubscriptionPermissionsAreAccepted() {
+    Room alice = join("alice");
+    join("bob");
+
+    StepVerifier.create(alice.localParticipant().setTrackSubscriptionPermissions(false,
+            Map.of("bob", TrackPermission.tracks("TR_a", "TR_b"), "carol", TrackPermission.all())))
+        .expectComplete()
+        .verify(IO);
+    StepVerifier.create(alice.localParticipant().setTrackSubscriptionPermissions(true, Map.of()))
+        .expectComplete()
+        .verify(IO);
+  }
+
+  @Test
+  void sessionStatsReportTheDataThatWasSent() {
+    Room alice = join("alice");
+    Room bob = join("bob");
+    StepVerifier.create(bob.dataPackets("ping").next())
+        .then(() -> alice.localParticipant().publishData(new byte[1_000], DataOptions.reliable().withTopic("ping"))
+            .block(IO))
+        .expectNextCount(1)
+        .expectComplete()
+        .verify(IO);
+
+    StepVerifier.create(alice.sessionStats())
+        .assertNext(stats -> {
+          assertThat(stats.publisherStats()).isNotEmpty();
+          assertThat(stats.bytesSent()).isGreaterThan(1_000);
+          assertThat(stats.dataMessagesSent()).isPositive();
+        })
+        .expectComplete()
+        .verify(IO);
+    StepVerifier.create(bob.sessionStats())
+        .assertNext(stats -> assertThat(stats.dataMessagesReceived()).isPositive())
+        .expectComplete()
+        .verify(IO);
+  }
+
+  @Test
+  void operationsAfterDisconnectFailWithRoomClosedException() {
+    Room alice = join("alice");
+    alice.disconnect().block(IO);
+    LocalParticipant me = alice.localParticipant();
+    ChatMessage message = new ChatMessage("m", java.time.Instant.now(), "x", java.util.Optional.empty(), false, false);
+
+    StepVerifier.create(me.sendChatMessage("late", List.of())).expectError(RoomClosedException.class).verify(IO);
+    StepVerifier.create(me.editChatMessage(message, "later", List.of()))
+        .expectError(RoomClosedException.class).verify(IO);
+    StepVerifier.create(me.publishSipDtmf(1, "1", List.of())).expectError(RoomClosedException.class).verify(IO);
+    StepVerifier.create(me.publishTranscription("alice", "TR_x", List.of()))
+        .expectError(RoomClosedException.class).verify(IO);
+    StepVerifier.create(me.setTrackSubscriptionPermissions(true, Map.of()))
+        .expectError(RoomClosedException.class).verify(IO);
+    StepVerifier.create(alice.sessionStats()).expectError(RoomClosedException.class).verify(IO);
+  }
+}

@@ -1,0 +1,276 @@
+package io.roomflux.reactor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.roomflux.testkit.LiveKitDevServer;
+import io.roomflux.testkit.LiveKitServerExtension;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+import reactor.test.StepVerifier;
+
+/**
+ * RPC between two participants of one room, against a real livekit-server and the real core:
+ * alice calls, bob registers the methods.
+ */
+@ExtendWith(LiveKitServerExtension.class)
+class RpcTest {
+  private static final Duration IO = Duration.ofSeconds(30);
+  private static final String DISPATCHER = "roomflux-ffi-dispatch";
+
+  private final LiveKitDevServer server;
+  private LiveKit lk;
+  private String room;
+
+  RpcTest(LiveKitDevServer server) {
+    this.server = server;
+  }
+
+  @BeforeEach
+  void setUp() {
+    lk = LiveKit.create();
+    room = "rpc-" + UUID.randomUUID();
+  }
+
+  @AfterEach
+  void everyHandleIsReleased() {
+    lk.closeRooms().block(IO);
+    assertThat(lk.core().handles().liveByKind()).isEmpty();
+    assertThat(lk.core().handles().liveCount()).isZero();
+    assertThat(lk.core().handles().leaked()).isZero();
+    assertThat(lk.core().handles().dropFailures()).isZero();
+  }
+
+  private Room join(String identity) {
+    Room joined = lk.connect(server.url().toString(), server.token(identity, room), RoomOptions.defaults())
+        .block(IO);
+    assertThat(joined).isNotNull();
+    return joined;
+  }
+
+  private static void expectRpcError(Mono<String> call, int code) {
+    StepVerifier.create(call)
+        .expectErrorSatisfies(e -> assertThat(e).isInstanceOfSatisfying(RpcException.class,
+            rpc -> assertThat(rpc.code()).isEqualTo(code)))
+        .verify(IO);
+  }
+
+  @Test
+  void aCallReachesTheHandlerOffTheDispatcherThreadAndReturnsItsAnswer() {
+    Room alice = join("alice");
+    Room bob = join("bob");
+    AtomicReference<String> handlerThread = new AtomicReference<>();
+    AtomicReference<RpcInvocation> seen = new AtomicReference<>();
+    bob.localParticipant().registerRpcMethod("echo", invocation -> {
+      handlerThread.set(Thread.currentThread().getName());
+      seen.set(invocation);
+      return Mono.just(invocation.payload());
+    });
+
+    StepVerifier.create(alice.localParticipant().performRpc("bob", "echo", "hello \u2603", Duration.ofSeconds(10)))
+        .expectNext("hello \u2603")
+        .expectComplete()
+        .verify(IO);
+
+    assertThat(handlerThread.get()).isNotNull().isNotEqualTo(DISPATCHER);
+    assertThat(seen.get().callerIdentity()).isEqualTo("alice");
+    assertThat(seen.get().method()).isEqualTo("echo");
+    assertThat(seen.get().payload()).isEqualTo("hello \u2603");
+    assertThat(seen.get().requestId()).isNotEmpty();
+    assertThat(seen.get().responseTimeout()).isPositive();
+  }
+
+  @Test
+  void anEmptyAnswerArrivesAsAnEmptyString() {
+    Room alice = join("alice");
+    Room bob = join("bob");
+    bob.localParticipant().registerRpcMethod("nothing", invocation -> Mono.empty());
+
+    StepVerifier.create(alice.localParticipant().performRpc("bob", "nothing", "", Duration.ofSeconds(10)))
+        .expectNext("")
+        .expectComplete()
+        .verify(IO);
+  }
+
+  @Test
+  void anRpcExceptionFromTheHandlerReachesTheCallerWithItsCodeMessageAndData() {
+    Room alice = join("alice");
+    Room bob = join("bob");
+    bob.localParticipant().registerRpcMethod("refuse", invocation -> {
+      throw new RpcException(2000, "not today", "{\"retryAfter\":5}");
+    });
+
+    StepVerifier.create(alice.localParticipant().performRpc("bob", "refuse", "{}", Duration.ofSeconds(10)))
+        .expectErrorSatisfies(e -> assertThat(e).isInstanceOfSatisfying(RpcException.class, rpc -> {
+          assertThat(rpc.code()).isEqualTo(2000);
+          assertThat(rpc.message()).isEqualTo("not today");
+          assertThat(rpc.data()).contains("{\"retryAfter\":5}");
+        }))
+        .verify(IO);
+  }
+
+  @Test
+  void anyOtherHandlerFailureReachesTheCallerAsAGenericApplicationErrorWithoutItsInternals() {
+    Room alice = join("alice");
+    Room bob = join("bob");
+    bob.localParticipant().registerRpcMethod("broken",
+        invocation -> Mono.error(new IllegalStateException("handler is broken")));
+
+    StepVerifier.create(alice.localParticipant().performRpc("bob", "broken", "{}", Duration.ofSeconds(10)))
+        .expectErrorSatisfies(e -> assertThat(e).isInstanceOfSatisfying(RpcException.class, rpc -> {
+          assertThat(rpc.code()).isEqualTo(RpcException.APPLICATION_ERROR);
+          assertThat(rpc.message()).isEqualTo("Application error in method handler")
+              .doesNotContain("handler is broken");
+          assertThat(rpc.data()).isEmpty();
+        }))
+        .verify(IO);
+  }
+
+  @Test
+  void aMethodNobodyRegisteredFailsWithUnsupportedMethod() {
+    Room alice = join("alice");
+    Room bob = join("bob");
+    bob.localParticipant().registerRpcMethod("echo", invocation -> Mono.just(invocation.payload()));
+
+    // The callee's core answers by itself (our route never sees the call), with LiveKit's code.
+    StepVerifier.create(alice.localParticipant().performRpc("bob", "nope", "{}", Duration.ofSeconds(10)))
+        .expectErrorSatisfies(e -> assertThat(e).isInstanceOfSatisfying(RpcException.class, rpc -> {
+          assertThat(rpc.code()).isEqualTo(RpcException.UNSUPPORTED_METHOD).isEqualTo(1400);
+          assertThat(rpc.message()).isEqualTo("Method not supported at destination");
+        }))
+        .verify(IO);
+  }
+
+  @Test
+  void aHandlerThatDoesNotAnswerInTimeMakesTheCallerFailWithResponseTimeoutAndIsCancelled() {
+    Room alice = join("alice");
+    Room bob = join("bob");
+    Sinks.Empty<Void> cancelled = Sinks.empty();
+    AtomicReference<RpcInvocation> seen = new AtomicReference<>();
+    bob.localParticipant().registerRpcMethod("slow", invocation -> {
+      seen.set(invocation);
+      return Mono.<String>never().doOnCancel(cancelled::tryEmitEmpty);
+    });
+
+    StepVerifier.create(alice.localParticipant().performRpc("bob", "slow", "{}", Duration.ofSeconds(1)))
+        .expectErrorSatisfies(e -> assertThat(e).isInstanceOfSatisfying(RpcException.class,
+            rpc -> assertThat(rpc.code()).isEqualTo(RpcException.RESPONSE_TIMEOUT)))
+        .verify(IO);
+    // Bob's side gave up too (and answered the core once), at the invocation's own timeout, which
+    // the core reports as the caller's 1 s. That late answer is logged by alice's core as a
+    // "response received for unexpected RPC request".
+    StepVerifier.create(cancelled.asMono()).expectComplete().verify(IO);
+    assertThat(seen.get().responseTimeout()).isPositive().isLessThanOrEqualTo(Duration.ofSeconds(1));
+  }
+
+  @Test
+  void anOversizedRequestFailsWithRequestPayloadTooLargeWithoutBeingSent() {
+    Room alice = join("alice");
+    Room bob = join("bob");
+    AtomicInteger calls = new AtomicInteger();
+    bob.localParticipant().registerRpcMethod("count", invocation -> Mono.just("#" + calls.incrementAndGet()));
+
+    expectRpcError(alice.localParticipant().performRpc("bob", "count", "x".repeat(15_361), Duration.ofSeconds(10)),
+        RpcException.REQUEST_PAYLOAD_TOO_LARGE);
+    // The limit counts UTF-8 bytes: 5 121 snowmen are 15 363 bytes.
+    expectRpcError(alice.localParticipant().performRpc("bob", "count", "\u2603".repeat(5_121), Duration.ofSeconds(10)),
+        RpcException.REQUEST_PAYLOAD_TOO_LARGE);
+    // Exactly at the limit is fine, and it is the first call bob ever saw.
+    StepVerifier.create(alice.localParticipant().performRpc("bob", "count", "x".repeat(15_360), Duration.ofSeconds(10)))
+        .expectNext("#1")
+        .expectComplete()
+        .verify(IO);
+    assertThat(calls).hasValue(1);
+  }
+
+  @Test
+  void anOversizedAnswerReachesTheCallerAsResponsePayloadTooLarge() {
+    Room alice = join("alice");
+    Room bob = join("bob");
+    bob.localParticipant().registerRpcMethod("big", invocation -> Mono.just("y".repeat(15_361)));
+
+    expectRpcError(alice.localParticipant().performRpc("bob", "big", "{}", Duration.ofSeconds(10)),
+        RpcException.RESPONSE_PAYLOAD_TOO_LARGE);
+  }
+
+  @Test
+  void aDisposedRegistrationStopsAcceptingCallsAndTheMethodCanBeRegisteredAgain() {
+    Room alice = join("alice");
+    Room bob = join("bob");
+    RpcRegistration registration =
+        bob.localParticipant().registerRpcMethod("echo", invocation -> Mono.just(invocation.payload()));
+    StepVerifier.create(alice.localParticipant().performRpc("bob", "echo", "1", Duration.ofSeconds(10)))
+        .expectNext("1").expectComplete().verify(IO);
+
+    registration.dispose();
+    registration.dispose();
+
+    assertThat(registration.isDisposed()).isTrue();
+    expectRpcError(alice.localParticipant().performRpc("bob", "echo", "2", Duration.ofSeconds(10)),
+        RpcException.UNSUPPORTED_METHOD);
+
+    bob.localParticipant().registerRpcMethod("echo", invocation -> Mono.just("again " + invocation.payload()));
+    StepVerifier.create(alice.localParticipant().performRpc("bob", "echo", "3", Duration.ofSeconds(10)))
+        .expectNext("again 3").expectComplete().verify(IO);
+  }
+
+  @Test
+  void aMethodCannotBeRegisteredTwice() {
+    Room bob = join("bob");
+    bob.localParticipant().registerRpcMethod("echo", invocation -> Mono.just(invocation.payload()));
+
+    assertThatThrownBy(() -> bob.localParticipant().registerRpcMethod("echo", invocation -> Mono.just("other")))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("echo");
+  }
+
+  @Test
+  void callsAndRegistrationsAfterDisconnectFailWithRoomClosedException() {
+    Room alice = join("alice");
+    RpcRegistration registration =
+        alice.localParticipant().registerRpcMethod("echo", invocation -> Mono.just(invocation.payload()));
+    alice.disconnect().block(IO);
+
+    assertThat(registration.isDisposed()).isTrue();
+    registration.dispose();
+    StepVerifier.create(alice.localParticipant().performRpc("bob", "echo", "{}", Duration.ofSeconds(10)))
+        .expectError(RoomClosedException.class)
+        .verify(IO);
+    assertThatThrownBy(() -> alice.localParticipant().registerRpcMethod("other", invocation -> Mono.just("")))
+        .isInstanceOf(RoomClosedException.class);
+  }
+
+  @Test
+  void disconnectingCancelsRunningHandlersAndAnswersTheirCallersWithRecipientDisconnected() {
+    Room alice = join("alice");
+    Room bob = join("bob");
+    Sinks.Empty<Void> started = Sinks.empty();
+    Sinks.Empty<Void> cancelled = Sinks.empty();
+    bob.localParticipant().registerRpcMethod("slow", invocation -> Mono.<String>never()
+        .doOnSubscribe(s -> started.tryEmitEmpty())
+        .doOnCancel(cancelled::tryEmitEmpty));
+    List<Throwable> failures = new CopyOnWriteArrayList<>();
+
+    StepVerifier.create(alice.localParticipant().performRpc("bob", "slow", "{}", Duration.ofSeconds(10)))
+        .then(() -> {
+          started.asMono().block(IO);
+          bob.disconnect().block(IO);
+        })
+        .expectErrorSatisfies(failures::add)
+        .verify(IO);
+
+    StepVerifier.create(cancelled.asMono()).expectComplete().verify(IO);
+    assertThat(failures).singleElement().isInstanceOfSatisfying(RpcException.class,
+        rpc -> assertThat(rpc.code()).isEqualTo(RpcException.RECIPIENT_DISCONNECTED));
+  }
+}
