@@ -2,10 +2,11 @@
 # Builds and runs a RoomFlux sample against an embedded dev-mode livekit-server that the sample
 # starts (and stops) itself.
 #
-#   scripts/run-sample.sh [hello-room|webflux] [sample arguments...]
+#   scripts/run-sample.sh [hello-room|webflux|tone] [sample arguments...]
 #
 #   hello-room (default)  alice greets bob in one room; prints the story and exits 0 (1 on failure)
 #   webflux               the WebFlux room bot on port 8080; runs until Ctrl-C
+#   tone                  speaker sends a 440 Hz tone for 5 s, listener measures it; exits 0 (1 on failure)
 #
 # Steps: builds the sample and what it needs (mvn install -DskipTests), makes sure livekit-server
 # is installed (scripts/livekit-server.sh install), computes the runtime class path, and runs the
@@ -28,7 +29,8 @@ sample=${1:-hello-room}
 case "$sample" in
   hello-room) main=io.roomflux.samples.hello.HelloRoom ;;
   webflux) main=io.roomflux.samples.webflux.RoomBotApplication ;;
-  *) die "unknown sample '${sample}': use hello-room or webflux" ;;
+  tone) main=io.roomflux.samples.tone.ToneSample ;;
+  *) die "unknown sample '${sample}': use hello-room, webflux or tone" ;;
 esac
 
 if [[ -z ${JAVA_HOME:-} ]]; then

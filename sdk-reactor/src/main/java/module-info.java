@@ -12,4 +12,5 @@ module io.roomflux.reactor {
   requires static transitive org.jspecify;
 
   exports io.roomflux.reactor;
+  exports io.roomflux.reactor.media;
 }

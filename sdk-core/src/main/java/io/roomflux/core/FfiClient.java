@@ -46,7 +46,7 @@ import org.slf4j.LoggerFactory;
  * ({@value Dispatcher#THREAD_NAME}), which decodes it and routes it: callbacks by async id,
  * everything else by the handle it concerns (room, stream, reader, participant) to the listener
  * registered with {@link #route}. Events for unknown handles are counted
- * ({@link #unroutedEvents()}) and logged at debug.
+ * ({@link #unroutedEvents()}) and logged at debug, and every handle they hand over is dropped.
  *
  * <p><b>Panics.</b> A core panic fails every pending call and every route with
  * {@link FfiPanicException}, and later requests fail the same way; the JVM keeps running.
@@ -230,6 +230,72 @@ public final class FfiClient implements AutoCloseable {
   }
 
   /**
+   * Copies the samples of an audio frame buffer the core handed over (interleaved i16,
+   * {@code num_channels * samples_per_channel} of them) and drops its handle at once, also when
+   * the copy fails.
+   *
+   * @param buffer an owned audio frame buffer from a response or event
+   * @return a copy of its samples
+   * @throws FfiClosedException after {@link #close()}: the core's memory is gone
+   */
+  public short[] takeAudioFrame(io.roomflux.proto.OwnedAudioFrameBuffer buffer) {
+    OwnedHandle owned = handles.own(buffer.getHandle().getId(), HandleKind.AUDIO_FRAME_BUFFER);
+    try {
+      io.roomflux.proto.AudioFrameBufferInfo info = buffer.getInfo();
+      return copyNativeShorts(info.getDataPtr(),
+          Math.multiplyExact(info.getNumChannels(), info.getSamplesPerChannel()));
+    } finally {
+      owned.close();
+    }
+  }
+
+  /**
+   * Copies i16 samples from core memory that has no handle of its own, such as a SoX
+   * resampler's output, which stays valid only until the next request on that resampler.
+   *
+   * @param address the first sample's address, as the core gave it
+   * @param count how many samples
+   * @return a copy
+   * @throws FfiClosedException after {@link #close()}: the core's memory is gone
+   */
+  public short[] copyNativeShorts(long address, int count) {
+    if (count < 0) {
+      throw new IllegalArgumentException("negative sample count " + count);
+    }
+    if (count > 0 && address == 0) {
+      throw new IllegalArgumentException("null address for " + count + " samples");
+    }
+    ensureOpen();
+    return core.copyShorts(address, count);
+  }
+
+  /**
+   * Copies core memory (a plane of a video buffer the caller owns the handle of) into
+   * {@code destination}: {@code destination.remaining()} bytes, written from its position;
+   * no position moves. The caller keeps the buffer's handle alive during the copy.
+   *
+   * @param address the source address, as the core gave it
+   * @param destination a writable buffer
+   * @throws FfiClosedException after {@link #close()}: the core's memory is gone
+   */
+  public void copyNative(long address, java.nio.ByteBuffer destination) {
+    if (destination.isReadOnly()) {
+      throw new IllegalArgumentException("destination is read-only");
+    }
+    if (destination.hasRemaining() && address == 0) {
+      throw new IllegalArgumentException("null address for " + destination.remaining() + " bytes");
+    }
+    ensureOpen();
+    core.copyInto(address, destination);
+  }
+
+  private void ensureOpen() {
+    if (closing.get()) {
+      throw new FfiClosedException("the livekit-ffi core was disposed; its buffers are gone");
+    }
+  }
+
+  /**
    * Takes ownership of every {@code FfiOwnedHandle} inside a message and drops it at once: for
    * events whose objects the caller does not keep, so none of their handles leaks.
    *
@@ -397,7 +463,10 @@ public final class FfiClient implements AutoCloseable {
 
   private void unrouted(FfiEvent event, long key) {
     unrouted.increment();
-    log.debug("no route for {} ({}), ignored", event.getMessageCase(), key);
+    // Nobody will take what the event hands over (a frame for a stream that was just closed, or
+    // that arrived before its route existed): drop it, or its native memory would leak.
+    int released = releaseAll(event);
+    log.debug("no route for {} ({}), ignored; {} handle(s) released", event.getMessageCase(), key, released);
   }
 
   private void terminate(RoomFluxException error) {

@@ -27,6 +27,7 @@ final class DefaultLocalParticipant implements LocalParticipant {
   private final AtomicReference<Participant> info;
   private final RpcEndpoint rpc;
   private final LocalOperations operations;
+  private final LocalTracks tracks;
 
   DefaultLocalParticipant(DefaultRoom room, OwnedHandle handle, Participant info) {
     this.room = room;
@@ -34,6 +35,7 @@ final class DefaultLocalParticipant implements LocalParticipant {
     this.info = new AtomicReference<>(info);
     this.rpc = new RpcEndpoint(room, handle);
     this.operations = new LocalOperations(room, handle, this::identity);
+    this.tracks = new LocalTracks(room, handle);
   }
 
   OwnedHandle handle() {
@@ -101,27 +103,41 @@ final class DefaultLocalParticipant implements LocalParticipant {
 
   @Override
   public Mono<Void> setMetadata(String metadata) {
-    return room.<Void>operate("setMetadata", handle, (participant, asyncId) -> FfiRequest.newBuilder()
+    return confirmedBy(room.<Void>operate("setMetadata", handle, (participant, asyncId) -> FfiRequest.newBuilder()
         .setSetLocalMetadata(SetLocalMetadataRequest.newBuilder().setLocalParticipantHandle(participant)
-            .setMetadata(metadata).setRequestAsyncId(asyncId)).build(), event -> null, null);
+            .setMetadata(metadata).setRequestAsyncId(asyncId)).build(), event -> null, null),
+        () -> info().metadata().equals(metadata));
   }
 
   @Override
   public Mono<Void> setName(String name) {
-    return room.<Void>operate("setName", handle, (participant, asyncId) -> FfiRequest.newBuilder()
+    return confirmedBy(room.<Void>operate("setName", handle, (participant, asyncId) -> FfiRequest.newBuilder()
         .setSetLocalName(SetLocalNameRequest.newBuilder().setLocalParticipantHandle(participant)
-            .setName(name).setRequestAsyncId(asyncId)).build(), event -> null, null);
+            .setName(name).setRequestAsyncId(asyncId)).build(), event -> null, null),
+        () -> info().name().equals(name));
   }
 
   @Override
   public Mono<Void> setAttributes(Map<String, String> attributes) {
     Map<String, String> copy = Map.copyOf(attributes);
-    return room.<Void>operate("setAttributes", handle, (participant, asyncId) -> {
+    return confirmedBy(room.<Void>operate("setAttributes", handle, (participant, asyncId) -> {
       SetLocalAttributesRequest.Builder req = SetLocalAttributesRequest.newBuilder()
           .setLocalParticipantHandle(participant).setRequestAsyncId(asyncId);
       copy.forEach((k, v) -> req.addAttributes(AttributesEntry.newBuilder().setKey(k).setValue(v)));
       return FfiRequest.newBuilder().setSetLocalAttributes(req).build();
-    }, event -> null, null);
+    }, event -> null, null), () -> copy.entrySet().stream().allMatch(e -> e.getValue().isEmpty()
+        ? !info().attributes().containsKey(e.getKey())
+        : e.getValue().equals(info().attributes().get(e.getKey()))));
+  }
+
+  // livekit-ffi 0.13.2 registers its waiter for the server's answer to a participant update only
+  // after sending the request (rtc_session.rs get_response), so a fast answer is lost and the core
+  // reports "request timeout" 5 s later although the server applied the change. The server's
+  // broadcast of the change still reaches us and updates info(): when it shows the change, the
+  // update succeeded.
+  private static Mono<Void> confirmedBy(Mono<Void> update, java.util.function.BooleanSupplier applied) {
+    return update.onErrorResume(e -> e instanceof OperationFailedException
+        && String.valueOf(e.getMessage()).contains("request timeout") && applied.getAsBoolean(), e -> Mono.empty());
   }
 
   @Override
@@ -208,5 +224,28 @@ final class DefaultLocalParticipant implements LocalParticipant {
   public Mono<Void> setTrackSubscriptionPermissions(boolean allParticipantsAllowed,
                                                     Map<String, TrackPermission> permissions) {
     return operations.setTrackSubscriptionPermissions(allParticipantsAllowed, permissions);
+  }
+
+  // ---- tracks: see LocalTracks ------------------------------------------------------------------
+
+  /** The published tracks and their publication handles; the room updates and disposes them. */
+  LocalTracks tracks() {
+    return tracks;
+  }
+
+  @Override
+  public Mono<TrackPublication> publishTrack(io.roomflux.reactor.media.LocalTrack track,
+                                             io.roomflux.reactor.media.TrackPublishOptions options) {
+    return tracks.publish(track, options);
+  }
+
+  @Override
+  public Mono<Void> unpublishTrack(String trackSid) {
+    return tracks.unpublish(trackSid);
+  }
+
+  @Override
+  public Mono<Void> setMuted(String trackSid, boolean muted) {
+    return tracks.setMuted(trackSid, muted);
   }
 }

@@ -67,6 +67,7 @@ final class DefaultRoom implements Room, FfiEventListener {
   private final FfiClient ffi;
   private final LiveKitOptions options;
   private final OwnedHandle handle;
+  private final DefaultE2eeManager e2ee;
   private final DefaultLocalParticipant local;
   private final String name;
   private final ConcurrentHashMap<String, Remote> remotes = new ConcurrentHashMap<>();
@@ -97,6 +98,8 @@ final class DefaultRoom implements Room, FfiEventListener {
   private final ConcurrentHashMap<String, RemoteDataTrack> dataTracks = new ConcurrentHashMap<>();
   /** Incoming stream subscriptions by topic, and the stream readers and writers to release. */
   private final DataStreams streams = new DataStreams(this);
+  /** Streams of frames received from remote tracks. */
+  private final MediaStreams media = new MediaStreams(this);
   private final RoomEvents.Known known = new RoomEvents.Known() {
     @Override
     public Optional<Participant> participant(String identity) {
@@ -120,10 +123,11 @@ final class DefaultRoom implements Room, FfiEventListener {
   private volatile long disconnectedStep;
   private volatile long disposedStep;
 
-  private DefaultRoom(FfiClient ffi, LiveKitOptions options, ConnectCallback.Result result) {
+  private DefaultRoom(FfiClient ffi, LiveKitOptions options, RoomOptions roomOptions, ConnectCallback.Result result) {
     this.ffi = ffi;
     this.options = options;
     this.handle = ffi.handles().own(result.getRoom().getHandle().getId(), HandleKind.ROOM);
+    this.e2ee = new DefaultE2eeManager(this, handle, roomOptions.encryption());
     this.local = new DefaultLocalParticipant(this,
         ffi.handles().own(result.getLocalParticipant().getHandle().getId(), HandleKind.PARTICIPANT),
         Participant.of(result.getLocalParticipant().getInfo()));
@@ -149,8 +153,9 @@ final class DefaultRoom implements Room, FfiEventListener {
    * Takes ownership of a joined room: owns its handles, installs its event route, and only then
    * tells the core it may send the room's events. Runs on the dispatcher thread.
    */
-  static DefaultRoom attach(FfiClient ffi, LiveKitOptions options, ConnectCallback.Result result) {
-    DefaultRoom room = new DefaultRoom(ffi, options, result);
+  static DefaultRoom attach(FfiClient ffi, LiveKitOptions options, RoomOptions roomOptions,
+                            ConnectCallback.Result result) {
+    DefaultRoom room = new DefaultRoom(ffi, options, roomOptions, result);
     ATTACHED.increment();
     try (Lease lease = room.handle.lease()) {
       ffi.request(FfiRequest.newBuilder()
@@ -221,9 +226,19 @@ final class DefaultRoom implements Room, FfiEventListener {
     return Optional.ofNullable(publicationHandles.get(trackSid));
   }
 
+  /** The owned handle of a remote participant, by identity. */
+  Optional<OwnedHandle> remoteParticipantHandle(String identity) {
+    return Optional.ofNullable(remotes.get(identity)).map(Remote::handle);
+  }
+
   /** The owned handle of a remote data track, by its sid. */
   Optional<OwnedHandle> remoteDataTrackHandle(String sid) {
     return Optional.ofNullable(dataTracks.get(sid)).map(RemoteDataTrack::handle);
+  }
+
+  @Override
+  public E2eeManager e2ee() {
+    return e2ee;
   }
 
   @Override
@@ -284,6 +299,35 @@ final class DefaultRoom implements Room, FfiEventListener {
   @Override
   public Flux<ByteStreamReader> byteStreams(String topic) {
     return streams.byteStreams(topic);
+  }
+
+  @Override
+  public Flux<io.roomflux.reactor.media.AudioFrame> audioFrames(String trackSid,
+                                                                io.roomflux.reactor.media.AudioStreamOptions options) {
+    return media.audioFrames(trackSid, options);
+  }
+
+  @Override
+  public Flux<io.roomflux.reactor.media.AudioFrame> audioFramesFrom(String identity, TrackSource source,
+                                                                    io.roomflux.reactor.media.AudioStreamOptions options) {
+    return media.audioFramesFrom(identity, source, options);
+  }
+
+  @Override
+  public Flux<io.roomflux.reactor.media.VideoFrame> videoFrames(String trackSid,
+                                                                io.roomflux.reactor.media.VideoStreamOptions options) {
+    return media.videoFrames(trackSid, options);
+  }
+
+  @Override
+  public Flux<io.roomflux.reactor.media.VideoFrame> videoFramesFrom(String identity, TrackSource source,
+                                                                    io.roomflux.reactor.media.VideoStreamOptions options) {
+    return media.videoFramesFrom(identity, source, options);
+  }
+
+  @Override
+  public io.roomflux.reactor.media.MediaStreamStats mediaStats() {
+    return media.stats();
   }
 
   @Override
@@ -495,10 +539,14 @@ final class DefaultRoom implements Room, FfiEventListener {
       case RoomEvent.ConnectionQualityChanged q -> qualities.put(q.identity(), q.quality());
       case RoomEvent.ActiveSpeakersChanged a -> activeSpeakers = a.identities();
       case RoomEvent.LocalTrackPublished p -> local.trackPublished(p.trackSid());
-      case RoomEvent.LocalTrackUnpublished u -> local.trackUnpublished(u.trackSid());
+      case RoomEvent.LocalTrackUnpublished u -> {
+        local.trackUnpublished(u.trackSid());
+        local.tracks().unpublished(u.trackSid());
+      }
       case RoomEvent.LocalTrackRepublished r -> {
         local.trackUnpublished(r.previousSid());
         local.trackPublished(r.publication().sid());
+        local.tracks().republished(r.previousSid(), r.publication().sid());
       }
       case RoomEvent.TrackPublished p -> {
         updatePublications(p.identity(), all -> all.put(p.publication().sid(), p.publication()));
@@ -514,6 +562,7 @@ final class DefaultRoom implements Room, FfiEventListener {
       }
       case RoomEvent.TrackUnsubscribed u -> {
         updatePublication(u.identity(), u.trackSid(), p -> p.withTrack(Optional.empty()));
+        media.trackEnded(u.trackSid());
         OwnedHandle track = trackHandles.remove(u.trackSid());
         if (track != null) {
           track.close();
@@ -554,6 +603,7 @@ final class DefaultRoom implements Room, FfiEventListener {
 
   /** Drops everything kept for a remote participant: its handle, publications, tracks, quality. */
   private void forget(String identity) {
+    media.participantLeft(identity);
     Remote gone = remotes.remove(identity);
     if (gone != null) {
       gone.handle().close();
@@ -573,6 +623,7 @@ final class DefaultRoom implements Room, FfiEventListener {
   }
 
   private void closeTrackHandles(String trackSid) {
+    media.trackEnded(trackSid);
     OwnedHandle publication = publicationHandles.remove(trackSid);
     if (publication != null) {
       publication.close();
@@ -715,6 +766,8 @@ final class DefaultRoom implements Room, FfiEventListener {
       drops.add(closeHandle(h));
     }
     drops.addAll(streams.dispose(error));
+    drops.addAll(media.dispose(error));
+    drops.addAll(local.tracks().dispose());
     // RPC answers need the local participant handle: release the RPC side while it is open.
     local.closeRpc();
     drops.add(closeHandle(local.handle()));

@@ -69,6 +69,21 @@ public final class LiveKit implements AutoCloseable {
   }
 
   /**
+   * An entry point with these options, opening the process's core with {@code core} (log
+   * forwarding, how long a refusal waits for the core's reason, the shutdown timeout) if it is
+   * not open yet; the core is process-wide, so only the first opening's settings apply.
+   *
+   * @param options the options
+   * @param core settings of the process's core
+   * @return the entry point
+   * @throws io.roomflux.core.NativeLibraryException if the core cannot be loaded
+   * @throws io.roomflux.core.FfiClosedException if the core of this process was disposed
+   */
+  public static LiveKit create(LiveKitOptions options, io.roomflux.core.FfiClientOptions core) {
+    return new LiveKit(FfiClient.open(core), options);
+  }
+
+  /**
    * The core this entry point uses, for diagnostics such as its live-handle count.
    *
    * @return the process's core client
@@ -203,7 +218,7 @@ public final class LiveKit implements AutoCloseable {
         }
         return;
       }
-      DefaultRoom room = DefaultRoom.attach(ffi, options, callback.getResult());
+      DefaultRoom room = DefaultRoom.attach(ffi, options, roomOptions, callback.getResult());
       rooms.add(room);
       room.onClose().onErrorComplete().subscribe(null, null, () -> rooms.remove(room));
       if (state.compareAndSet(PENDING, DELIVERED)) {

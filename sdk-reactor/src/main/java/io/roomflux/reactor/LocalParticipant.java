@@ -263,4 +263,47 @@ public interface LocalParticipant {
    *     room is disconnecting, {@link io.roomflux.core.FfiRequestException} if the core refused it
    */
   Mono<Void> setTrackSubscriptionPermissions(boolean allParticipantsAllowed, Map<String, TrackPermission> permissions);
+
+  // ---- tracks ----------------------------------------------------------------------------------
+
+  /**
+   * Publishes a local audio or video track in the room. Cold: each subscription sends one
+   * request; the track is leased until the core's outcome, so closing it meanwhile is safe.
+   * The room keeps the publication's native handle until the track is unpublished or the room
+   * is left. {@link RoomEvent.LocalTrackPublished} follows the result.
+   *
+   * @param track the track, not closed
+   * @param options source, codec, encodings, simulcast, DTX, RED, stream
+   * @return the publication with the sid the server assigned, on the room's scheduler; fails
+   *     with {@link io.roomflux.core.HandleClosedException} if the track is closed,
+   *     {@link OperationFailedException} if the core could not publish it (e.g. no permission),
+   *     {@link RoomClosedException} once the room is disconnecting
+   */
+  Mono<TrackPublication> publishTrack(io.roomflux.reactor.media.LocalTrack track,
+                                      io.roomflux.reactor.media.TrackPublishOptions options);
+
+  /**
+   * Unpublishes a track of the local participant: receivers' streams of it end. The local
+   * track stays open (close it, or publish it again). {@link RoomEvent.LocalTrackUnpublished}
+   * precedes the completion.
+   *
+   * @param trackSid the sid from the publication
+   * @return completes when the core unpublished it; fails with {@link OperationFailedException}
+   *     (e.g. an unknown sid) or {@link RoomClosedException}
+   */
+  Mono<Void> unpublishTrack(String trackSid);
+
+  /**
+   * Mutes or unmutes a track the local participant published through this room; see
+   * {@link io.roomflux.reactor.media.LocalTrack#setMuted}. Receivers see
+   * {@link RoomEvent.TrackMuted} / {@link RoomEvent.TrackUnmuted}.
+   *
+   * @param trackSid the sid from the publication
+   * @param muted whether to mute
+   * @return completes on the room's scheduler once the core applied it; fails with
+   *     {@link NoSuchTrackException} for a sid this room did not publish,
+   *     {@link io.roomflux.core.HandleClosedException} if the track was closed,
+   *     {@link RoomClosedException} once the room is disconnecting
+   */
+  Mono<Void> setMuted(String trackSid, boolean muted);
 }

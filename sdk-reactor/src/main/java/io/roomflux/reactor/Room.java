@@ -45,6 +45,15 @@ public interface Room {
   LocalParticipant localParticipant();
 
   /**
+   * End-to-end encryption of the room's media: keys, ratcheting, on and off. Usable when the room
+   * was joined with {@link RoomOptions#withEncryption}; each track's decryption state is reported
+   * by {@link RoomEvent.E2eeStateChanged}.
+   *
+   * @return the room's encryption manager (the same object on every call)
+   */
+  E2eeManager e2ee();
+
+  /**
    * The remote participants now, by identity.
    *
    * @return an immutable snapshot
@@ -141,6 +150,86 @@ public interface Room {
    * @return the readers
    */
   Flux<ByteStreamReader> byteStreams(String topic);
+
+  // ---- media ---------------------------------------------------------------------------------
+
+  /**
+   * The audio of a subscribed remote track, as frames of the requested format.
+   *
+   * <p>Cold: each subscription opens a native audio stream of the track (the track must be
+   * subscribed then: after {@link RoomEvent.TrackSubscribed}, see {@link #publications}). Frames
+   * are delivered on {@link io.roomflux.reactor.media.AudioStreamOptions#scheduler()} (default:
+   * the room's scheduler), never on the core's threads.
+   *
+   * <p><b>Memory and backpressure.</b> Each frame the core delivers is copied to the heap on
+   * arrival and its native buffer released at once (one copy per frame, about 1 kB per 10 ms of
+   * 48 kHz mono), so no frame ever holds native memory, whatever becomes of it. At most
+   * {@code queueSize} frames (plus one being handed over) wait for a subscriber that has not
+   * requested them; when it falls further behind, {@code overflow} applies
+   * ({@link io.roomflux.reactor.media.FrameOverflow}) and dropped frames are counted in
+   * {@link #mediaStats()}. The core is never slowed down.
+   *
+   * <p><b>End.</b> Completes when the track is unsubscribed or unpublished, its participant
+   * leaves, the core ends the stream, or the room closes; errors only with
+   * {@link io.roomflux.reactor.media.FrameOverflowException} (policy
+   * {@link io.roomflux.reactor.media.FrameOverflow#ERROR}) or when the core panics. The native
+   * stream is closed when the {@code Flux} terminates or is cancelled.
+   *
+   * @param trackSid the sid of a subscribed remote audio track
+   * @param options format, queue size, overflow policy and scheduler
+   * @return the frames; fails with {@link NoSuchTrackException} if the track is not subscribed,
+   *     {@link RoomClosedException} once the room is disconnecting, or an
+   *     {@link io.roomflux.core.FfiRequestException} if the core refused (e.g. not an audio track)
+   */
+  Flux<io.roomflux.reactor.media.AudioFrame> audioFrames(String trackSid,
+                                                         io.roomflux.reactor.media.AudioStreamOptions options);
+
+  /**
+   * The audio a remote participant publishes from one source (e.g. its microphone), following
+   * it across unpublish and republish: frames flow whenever such a track is published and
+   * subscribed. As {@link #audioFrames(String, io.roomflux.reactor.media.AudioStreamOptions)},
+   * except that it ends only when the participant leaves, the core ends it, or the room closes.
+   *
+   * @param identity a remote participant
+   * @param source which of its tracks to follow
+   * @param options format, queue size, overflow policy and scheduler
+   * @return the frames; fails with {@link NoSuchTrackException} if the participant is not in the
+   *     room, {@link RoomClosedException} once the room is disconnecting
+   */
+  Flux<io.roomflux.reactor.media.AudioFrame> audioFramesFrom(String identity, TrackSource source,
+                                                             io.roomflux.reactor.media.AudioStreamOptions options);
+
+  /**
+   * The pictures of a subscribed remote video track, decoded and converted to the requested
+   * layout; the rules of {@link #audioFrames} apply. Each frame is copied to the heap on arrival
+   * (width x height x 1.5 bytes for I420, x 4 for RGBA: keep the queue short for large video).
+   *
+   * @param trackSid the sid of a subscribed remote video track
+   * @param options layout, queue size, overflow policy and scheduler
+   * @return the frames; fails as {@link #audioFrames} does
+   */
+  Flux<io.roomflux.reactor.media.VideoFrame> videoFrames(String trackSid,
+                                                         io.roomflux.reactor.media.VideoStreamOptions options);
+
+  /**
+   * The pictures a remote participant publishes from one source (e.g. its camera), following it
+   * across unpublish and republish; see {@link #audioFramesFrom} and {@link #videoFrames}.
+   *
+   * @param identity a remote participant
+   * @param source which of its tracks to follow
+   * @param options layout, queue size, overflow policy and scheduler
+   * @return the frames; fails as {@link #audioFramesFrom} does
+   */
+  Flux<io.roomflux.reactor.media.VideoFrame> videoFramesFrom(String identity, TrackSource source,
+                                                             io.roomflux.reactor.media.VideoStreamOptions options);
+
+  /**
+   * Counters of this room's streams of received frames: how many are open, how many frames
+   * arrived, how many were dropped because a subscriber fell behind.
+   *
+   * @return a snapshot
+   */
+  io.roomflux.reactor.media.MediaStreamStats mediaStats();
 
   /**
    * WebRTC statistics of the room's publisher and subscriber connections, as the core reports

@@ -4,6 +4,7 @@ import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_BOOLEAN;
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
+import static java.lang.foreign.ValueLayout.JAVA_SHORT;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
@@ -13,6 +14,7 @@ import java.lang.foreign.SymbolLookup;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
@@ -172,6 +174,36 @@ public final class NativeCore {
       return new byte[0];
     }
     return MemorySegment.ofAddress(address).reinterpret(length).toArray(JAVA_BYTE);
+  }
+
+  /**
+   * Copies native i16 samples the core handed out (an audio frame buffer, a resampler's output)
+   * into the heap, in the platform's byte order.
+   *
+   * @param address the first sample's address; must be 2-byte aligned
+   * @param count how many samples
+   * @return a copy
+   */
+  public short[] copyShorts(long address, int count) {
+    if (count == 0) {
+      return new short[0];
+    }
+    return MemorySegment.ofAddress(address).reinterpret(count * 2L).toArray(JAVA_SHORT);
+  }
+
+  /**
+   * Copies native memory the core handed out (a video buffer's plane) into a buffer: as many
+   * bytes as the destination has remaining, into its position; positions are not moved.
+   *
+   * @param address the source address
+   * @param destination a writable heap or direct buffer
+   */
+  public void copyInto(long address, ByteBuffer destination) {
+    int length = destination.remaining();
+    if (length == 0) {
+      return;
+    }
+    MemorySegment.ofBuffer(destination).copyFrom(MemorySegment.ofAddress(address).reinterpret(length));
   }
 
   /** Closes the core's rooms and stops its event delivery. Blocks until the core is done. */

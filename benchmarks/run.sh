@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Runs the request round-trip benchmark through RoomFlux (Java, FFM) and through LiveKit's Python
+# SDK (ctypes), one after the other in one run, against the same pinned livekit-ffi core, and
+# prints a table. No server and no network are involved.
+#
+#   benchmarks/run.sh [iterations per round] [rounds]
+set -euo pipefail
+repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$repo"
+iterations=${1:-200000}
+rounds=${2:-5}
+
+: "${JAVA_HOME:?point JAVA_HOME at a JDK 25}"
+export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"
+mvn -B -q -pl benchmarks -am install -DskipTests >/dev/null
+python=$(scripts/python-peer.sh install | tail -n 1)
+mvn -B -q -pl benchmarks dependency:build-classpath -Dmdep.outputFile="$repo/benchmarks/target/classpath.txt" >/dev/null
+cp=$(cat "$repo/benchmarks/target/classpath.txt")
+
+java_out=$("$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -cp "benchmarks/target/classes:$cp" \
+  io.roomflux.benchmarks.FfiRoundTrip "$iterations" "$rounds" | tee /dev/stderr)
+python_out=$("$python" benchmarks/python/ffi_round_trip.py "$iterations" "$rounds" | tee /dev/stderr)
+
+java_ns=$(grep '^RESULT java' <<<"$java_out" | awk '{print $3}')
+python_ns=$(grep '^RESULT python' <<<"$python_out" | awk '{print $3}')
+echo
+echo "| binding | median ns per NewAudioResamplerRequest round trip + 2 handle drops |"
+echo "|---|---|"
+echo "| RoomFlux (Java 25, FFM) | $java_ns |"
+echo "| LiveKit Python SDK 1.2.1 (ctypes) | $python_ns |"

@@ -1,0 +1,2 @@
+/** Benchmark harnesses: programs that print numbers, not tests. */
+package io.roomflux.benchmarks;

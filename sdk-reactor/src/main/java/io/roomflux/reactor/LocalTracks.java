@@ -1,0 +1,182 @@
+package io.roomflux.reactor;
+
+import io.roomflux.core.FfiRequestException;
+import io.roomflux.core.HandleClosedException;
+import io.roomflux.core.HandleKind;
+import io.roomflux.core.Lease;
+import io.roomflux.core.OwnedHandle;
+import io.roomflux.proto.FfiRequest;
+import io.roomflux.proto.OwnedTrackPublication;
+import io.roomflux.proto.PublishTrackRequest;
+import io.roomflux.proto.UnpublishTrackRequest;
+import io.roomflux.reactor.media.DegradationPreference;
+import io.roomflux.reactor.media.LocalTrack;
+import io.roomflux.reactor.media.TrackPublishOptions;
+import io.roomflux.reactor.media.internal.MediaAccess;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import reactor.core.publisher.Mono;
+
+/**
+ * The local participant's published tracks: publishing, unpublishing and muting them, and the
+ * publication handles the core hands over, which the room keeps until the track is unpublished
+ * or the room is disposed. The tracks themselves (and their handles) belong to the application.
+ */
+final class LocalTracks {
+  /** A published track and the handle of its publication, by track sid. */
+  private record Published(LocalTrack track, OwnedHandle publication) {
+  }
+
+  private final DefaultRoom room;
+  private final OwnedHandle participant;
+  private final ConcurrentHashMap<String, Published> published = new ConcurrentHashMap<>();
+  private boolean closed; // guarded by this
+
+  LocalTracks(DefaultRoom room, OwnedHandle participant) {
+    this.room = room;
+    this.participant = participant;
+  }
+
+  Mono<TrackPublication> publish(LocalTrack track, TrackPublishOptions options) {
+    Objects.requireNonNull(track, "track");
+    io.roomflux.proto.TrackPublishOptions proto = toProto(Objects.requireNonNull(options, "options"));
+    return Mono.defer(() -> {
+      // The core looks the track up only once it runs the publish: lease it until the callback.
+      Lease lease;
+      try {
+        lease = MediaAccess.get().handle(track).lease();
+      } catch (HandleClosedException e) {
+        return Mono.error(new HandleClosedException("publishTrack refused: " + track + " is closed"));
+      }
+      return room.operate("publishTrack", participant, (p, asyncId) -> FfiRequest.newBuilder()
+          .setPublishTrack(PublishTrackRequest.newBuilder().setLocalParticipantHandle(p).setTrackHandle(lease.id())
+              .setOptions(proto).setRequestAsyncId(asyncId)).build(), event -> {
+                // Owned first, kept even if the subscriber is gone: unpublish or disposal drops it.
+                OwnedTrackPublication pub = event.getPublishTrack().getPublication();
+                OwnedHandle handle = room.ffi().handles().own(pub.getHandle().getId(), HandleKind.TRACK_PUBLICATION);
+                TrackPublication publication = TrackPublication.of(pub.getInfo());
+                keep(publication.sid(), new Published(track, handle));
+                return publication;
+              }, lease);
+    });
+  }
+
+  Mono<Void> unpublish(String trackSid) {
+    Objects.requireNonNull(trackSid, "trackSid");
+    return room.<Void>operate("unpublishTrack", participant, (p, asyncId) -> FfiRequest.newBuilder()
+        .setUnpublishTrack(UnpublishTrackRequest.newBuilder().setLocalParticipantHandle(p).setTrackSid(trackSid)
+            .setStopOnUnpublish(false).setRequestAsyncId(asyncId)).build(), event -> {
+              unpublished(trackSid);
+              return null;
+            }, null);
+  }
+
+  Mono<Void> setMuted(String trackSid, boolean muted) {
+    Objects.requireNonNull(trackSid, "trackSid");
+    return Mono.<Void>defer(() -> {
+      if (!room.isOpen()) {
+        return Mono.error(new RoomClosedException("setMuted refused: room '" + room.name()
+            + "' is closed or disconnecting"));
+      }
+      Published p = published.get(trackSid);
+      if (p == null) {
+        return Mono.error(new NoSuchTrackException("the local participant has no published track " + trackSid
+            + " (published through this RoomFlux room)"));
+      }
+      try {
+        p.track().setMuted(muted);
+        return Mono.empty();
+      } catch (FfiRequestException e) {
+        return Mono.fromFuture(room.ffi().explain(e)).flatMap(Mono::error);
+      } catch (RuntimeException e) {
+        return Mono.error(e);
+      }
+    }).publishOn(room.options().scheduler());
+  }
+
+  /** The track was unpublished (our request, or the server): its publication handle is dropped. */
+  void unpublished(String trackSid) {
+    Published gone = published.remove(trackSid);
+    if (gone != null) {
+      gone.publication().close();
+    }
+  }
+
+  /** After a full reconnect the core published the track again under a new sid. */
+  void republished(String previousSid, String newSid) {
+    Published p = published.remove(previousSid);
+    if (p != null) {
+      keep(newSid, p);
+    }
+  }
+
+  /**
+   * Part of the room's disposal: drops every publication handle.
+   *
+   * @return the drops to wait for
+   */
+  List<CompletableFuture<Void>> dispose() {
+    synchronized (this) {
+      closed = true;
+    }
+    List<CompletableFuture<Void>> drops = new ArrayList<>();
+    for (String sid : List.copyOf(published.keySet())) {
+      Published p = published.remove(sid);
+      if (p != null) {
+        p.publication().close();
+        drops.add(p.publication().onDropped());
+      }
+    }
+    return drops;
+  }
+
+  private void keep(String sid, Published p) {
+    synchronized (this) {
+      if (!closed) {
+        Published previous = published.put(sid, p);
+        if (previous != null && previous.publication() != p.publication()) {
+          previous.publication().close();
+        }
+        return;
+      }
+    }
+    p.publication().close();
+  }
+
+  static io.roomflux.proto.TrackPublishOptions toProto(TrackPublishOptions o) {
+    io.roomflux.proto.TrackPublishOptions.Builder b = io.roomflux.proto.TrackPublishOptions.newBuilder()
+        .setSource(MediaStreams.toProto(o.source()))
+        .setVideoCodec(switch (o.videoCodec()) {
+          case VP8 -> io.roomflux.proto.VideoCodec.VP8;
+          case H264 -> io.roomflux.proto.VideoCodec.H264;
+          case AV1 -> io.roomflux.proto.VideoCodec.AV1;
+          case VP9 -> io.roomflux.proto.VideoCodec.VP9;
+          case H265 -> io.roomflux.proto.VideoCodec.H265;
+        })
+        .setSimulcast(o.simulcast())
+        .setDtx(o.dtx())
+        .setRed(o.red())
+        .setPreconnectBuffer(o.preconnectBuffer());
+    o.videoEncoding().ifPresent(e -> b.setVideoEncoding(io.roomflux.proto.VideoEncoding.newBuilder()
+        .setMaxBitrate(e.maxBitrate()).setMaxFramerate(e.maxFramerate())));
+    o.audioEncoding().ifPresent(e -> b.setAudioEncoding(io.roomflux.proto.AudioEncoding.newBuilder()
+        .setMaxBitrate(e.maxBitrate())));
+    o.stream().ifPresent(b::setStream);
+    o.scalabilityMode().ifPresent(b::setScalabilityMode);
+    o.degradationPreference().ifPresent(d -> b.setDegradationPreference(toProto(d)));
+    return b.build();
+  }
+
+  private static io.roomflux.proto.DegradationPreference toProto(DegradationPreference d) {
+    return switch (d) {
+      case BALANCED -> io.roomflux.proto.DegradationPreference.DEGRADATION_PREFERENCE_BALANCED;
+      case MAINTAIN_FRAMERATE -> io.roomflux.proto.DegradationPreference.DEGRADATION_PREFERENCE_MAINTAIN_FRAMERATE;
+      case MAINTAIN_RESOLUTION -> io.roomflux.proto.DegradationPreference.DEGRADATION_PREFERENCE_MAINTAIN_RESOLUTION;
+      case MAINTAIN_FRAMERATE_AND_RESOLUTION ->
+          io.roomflux.proto.DegradationPreference.DEGRADATION_PREFERENCE_MAINTAIN_FRAMERATE_AND_RESOLUTION;
+    };
+  }
+}

@@ -1,0 +1,21 @@
+package io.roomflux.reactor.media;
+
+import io.roomflux.core.RoomFluxException;
+
+/**
+ * A stream of received frames with {@link FrameOverflow#ERROR} ended because its subscriber fell
+ * more than its queue size behind.
+ */
+public final class FrameOverflowException extends RoomFluxException {
+  private static final long serialVersionUID = 1L;
+
+  /**
+   * Creates the exception.
+   *
+   * @param what the stream, e.g. {@code video of track TR_abc}
+   * @param queueSize the queue size that was exceeded
+   */
+  public FrameOverflowException(String what, int queueSize) {
+    super(what + ": the subscriber fell more than " + queueSize + " frame(s) behind; the stream was ended");
+  }
+}

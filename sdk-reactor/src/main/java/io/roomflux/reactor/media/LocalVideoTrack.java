@@ -1,0 +1,93 @@
+package io.roomflux.reactor.media;
+
+import io.roomflux.core.OwnedHandle;
+import io.roomflux.proto.CreateVideoTrackRequest;
+import io.roomflux.proto.FfiRequest;
+import io.roomflux.reactor.TrackKind;
+import java.util.Objects;
+
+/**
+ * A local video track fed by a {@link VideoSource}; see {@link LocalTrack} for its lifecycle.
+ *
+ * <pre>{@code
+ * VideoSource source = VideoSource.create(1280, 720);
+ * LocalVideoTrack track = LocalVideoTrack.create("camera", source);
+ * room.localParticipant().publishTrack(track, TrackPublishOptions.camera()).block();
+ * source.captureFrame(frame); // for every frame, at the capture rate
+ * }</pre>
+ */
+public final class LocalVideoTrack implements LocalTrack {
+  private final NativeTrack track;
+  private final VideoSource source;
+
+  private LocalVideoTrack(NativeTrack track, VideoSource source) {
+    this.track = track;
+    this.source = source;
+  }
+
+  /**
+   * Creates a track from a source. Synchronous, a short native call.
+   *
+   * @param name the name receivers see
+   * @param source where the video comes from; it stays open and owned by the caller
+   * @return the track; close it when done
+   * @throws io.roomflux.core.HandleClosedException if the source is closed
+   * @throws io.roomflux.core.FfiRequestException if the core refused to create it
+   */
+  public static LocalVideoTrack create(String name, VideoSource source) {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(source, "source");
+    NativeTrack track = NativeTrack.create("video", source.handle(), id -> FfiRequest.newBuilder()
+            .setCreateVideoTrack(CreateVideoTrackRequest.newBuilder().setName(name).setSourceHandle(id)).build(),
+        response -> response.getCreateVideoTrack().getTrack());
+    return new LocalVideoTrack(track, source);
+  }
+
+  /**
+   * The source the track was created from.
+   *
+   * @return the source
+   */
+  public VideoSource source() {
+    return source;
+  }
+
+  @Override
+  public String name() {
+    return track.name();
+  }
+
+  @Override
+  public TrackKind kind() {
+    return TrackKind.VIDEO;
+  }
+
+  @Override
+  public boolean isMuted() {
+    return track.isMuted();
+  }
+
+  @Override
+  public void setMuted(boolean muted) {
+    track.setMuted(muted);
+  }
+
+  @Override
+  public boolean isClosed() {
+    return track.isClosed();
+  }
+
+  @Override
+  public void close() {
+    track.close();
+  }
+
+  OwnedHandle handle() {
+    return track.handle();
+  }
+
+  @Override
+  public String toString() {
+    return "LocalVideoTrack[" + name() + (isClosed() ? ", closed]" : "]");
+  }
+}

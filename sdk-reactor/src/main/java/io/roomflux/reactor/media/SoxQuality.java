@@ -1,0 +1,29 @@
+package io.roomflux.reactor.media;
+
+import io.roomflux.proto.SoxQualityRecipe;
+
+/**
+ * The quality recipe of a {@link SoxResampler}: higher costs more CPU and adds more delay.
+ */
+public enum SoxQuality {
+  /** Cubic interpolation; cheapest, audibly worse. */
+  QUICK,
+  /** 16-bit quality with a wide transition band. */
+  LOW,
+  /** 16-bit quality. */
+  MEDIUM,
+  /** 20-bit quality; the usual choice. */
+  HIGH,
+  /** 28-bit quality. */
+  VERY_HIGH;
+
+  SoxQualityRecipe toProto() {
+    return switch (this) {
+      case QUICK -> SoxQualityRecipe.SOXR_QUALITY_QUICK;
+      case LOW -> SoxQualityRecipe.SOXR_QUALITY_LOW;
+      case MEDIUM -> SoxQualityRecipe.SOXR_QUALITY_MEDIUM;
+      case HIGH -> SoxQualityRecipe.SOXR_QUALITY_HIGH;
+      case VERY_HIGH -> SoxQualityRecipe.SOXR_QUALITY_VERYHIGH;
+    };
+  }
+}

@@ -1,0 +1,537 @@
+package io.roomflux.reactor.media;
+
+import io.roomflux.core.FfiClient;
+import io.roomflux.core.HandleKind;
+import io.roomflux.core.OwnedHandle;
+import io.roomflux.proto.FfiRequest;
+import io.roomflux.proto.OwnedVideoBuffer;
+import io.roomflux.proto.VideoBufferInfo;
+import io.roomflux.proto.VideoConvertRequest;
+import io.roomflux.proto.VideoConvertResponse;
+import io.roomflux.reactor.OperationFailedException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.ref.Reference;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A raw video frame: its layout, size, planes, timestamp and rotation.
+ *
+ * <p><b>No needless copies.</b> The factories wrap the arrays or buffers they are given; the
+ * frame exposes them only as read-only views. Change them only once the frame is no longer in
+ * use ({@link VideoSource#captureFrame} and {@link #convert} read the pixels during the call and
+ * not after). A frame on <em>direct</em> buffers is handed to the core by address, without a
+ * copy; one on heap arrays is copied to native memory for each call.
+ *
+ * <p>Frames the core produces are copied out of native memory and the core's buffer handle is
+ * dropped before the frame is returned: a frame never holds a native handle, so there is nothing
+ * to close. {@link #convert} copies into a direct buffer; frames received from a track
+ * ({@link io.roomflux.reactor.Room#videoFrames}) into a heap buffer, reclaimed by ordinary GC.
+ *
+ * <p>Immutable (the {@code with...} methods return new frames on the same planes) and safe to
+ * share between threads.
+ */
+public final class VideoFrame {
+  private final VideoBufferType type;
+  private final int width;
+  private final int height;
+  private final List<Plane> planes;
+  private final Duration timestamp;
+  private final VideoRotation rotation;
+
+  /**
+   * One plane of a frame: its bytes and its stride.
+   *
+   * @param data the plane's bytes, from row 0 on; at least {@code stride * rows} of them
+   * @param stride bytes from the start of one row to the start of the next
+   */
+  public record Plane(ByteBuffer data, int stride) {
+    /**
+     * Keeps a read-only view of {@code data}'s remaining bytes (no copy).
+     *
+     * @throws IllegalArgumentException if the stride is not positive
+     */
+    public Plane {
+      if (stride <= 0) {
+        throw new IllegalArgumentException("stride must be positive, was " + stride);
+      }
+      data = data.slice().asReadOnlyBuffer();
+    }
+
+    /**
+     * A wrapper of the array, no copy.
+     *
+     * @param data the plane's bytes
+     * @param stride the stride in bytes
+     * @return the plane
+     */
+    public static Plane of(byte[] data, int stride) {
+      return new Plane(ByteBuffer.wrap(data), stride);
+    }
+
+    /**
+     * The plane's bytes as a read-only view with its own position, starting at 0.
+     *
+     * @return a view; no copy
+     */
+    @Override
+    public ByteBuffer data() {
+      return data.duplicate();
+    }
+
+    /**
+     * How many bytes the plane holds.
+     *
+     * @return the buffer's size
+     */
+    public int size() {
+      return data.capacity();
+    }
+  }
+
+  private VideoFrame(VideoBufferType type, int width, int height, List<Plane> planes, Duration timestamp,
+                     VideoRotation rotation) {
+    this.type = Objects.requireNonNull(type, "type");
+    this.width = width;
+    this.height = height;
+    this.planes = List.copyOf(planes);
+    this.timestamp = Objects.requireNonNull(timestamp, "timestamp");
+    this.rotation = Objects.requireNonNull(rotation, "rotation");
+  }
+
+  /**
+   * A frame on explicit planes, each with its own stride.
+   *
+   * @param type the layout
+   * @param width the width in pixels
+   * @param height the height in pixels
+   * @param planes the layout's planes in order, each with a stride of at least
+   *     {@link VideoBufferType#rowBytes} and {@code stride * rows} bytes
+   * @return the frame, timestamp 0, not rotated
+   * @throws IllegalArgumentException if the size is not positive, the plane count is wrong, or a
+   *     plane is too small for its stride
+   */
+  public static VideoFrame of(VideoBufferType type, int width, int height, List<Plane> planes) {
+    checkSize(width, height);
+    if (planes.size() != type.planeCount()) {
+      throw new IllegalArgumentException(type + " has " + type.planeCount() + " plane(s), got " + planes.size());
+    }
+    for (int p = 0; p < planes.size(); p++) {
+      Plane plane = planes.get(p);
+      int minStride = type.rowBytes(p, width);
+      if (plane.stride() < minStride) {
+        throw new IllegalArgumentException(type + " plane " + p + " of a " + width + "x" + height
+            + " frame needs a stride of at least " + minStride + ", got " + plane.stride());
+      }
+      if (type == VideoBufferType.I010 && plane.stride() % 2 != 0) {
+        throw new IllegalArgumentException("I010 plane " + p + " needs an even stride (2 bytes per sample), got "
+            + plane.stride());
+      }
+      long needed = (long) plane.stride() * type.rows(p, height);
+      if (plane.size() < needed) {
+        throw new IllegalArgumentException(type + " plane " + p + " of a " + width + "x" + height
+            + " frame with stride " + plane.stride() + " needs " + needed + " bytes, got " + plane.size());
+      }
+    }
+    return new VideoFrame(type, width, height, planes, Duration.ZERO, VideoRotation.ROTATION_0);
+  }
+
+  /**
+   * A frame on one tightly packed buffer: the layout's planes one after another, each with the
+   * smallest stride ({@link VideoBufferType#frameSize} bytes in all). No copy.
+   *
+   * @param type the layout
+   * @param width the width in pixels
+   * @param height the height in pixels
+   * @param data at least {@code type.frameSize(width, height)} bytes from its position
+   * @return the frame, timestamp 0, not rotated
+   * @throws IllegalArgumentException if the size is not positive or the buffer is too small
+   */
+  public static VideoFrame of(VideoBufferType type, int width, int height, ByteBuffer data) {
+    checkSize(width, height);
+    int size = type.frameSize(width, height);
+    if (data.remaining() < size) {
+      throw new IllegalArgumentException("a " + width + "x" + height + " " + type + " frame needs " + size
+          + " bytes, got " + data.remaining());
+    }
+    List<Plane> planes = new ArrayList<>(type.planeCount());
+    int offset = data.position();
+    for (int p = 0; p < type.planeCount(); p++) {
+      int stride = type.rowBytes(p, width);
+      int length = stride * type.rows(p, height);
+      planes.add(new Plane(data.slice(offset, length), stride));
+      offset += length;
+    }
+    return of(type, width, height, planes);
+  }
+
+  /**
+   * A frame on one tightly packed array, as {@link #of(VideoBufferType, int, int, ByteBuffer)}.
+   *
+   * @param type the layout
+   * @param width the width in pixels
+   * @param height the height in pixels
+   * @param data at least {@code type.frameSize(width, height)} bytes
+   * @return the frame, timestamp 0, not rotated
+   * @throws IllegalArgumentException if the size is not positive or the array is too small
+   */
+  public static VideoFrame of(VideoBufferType type, int width, int height, byte[] data) {
+    return of(type, width, height, ByteBuffer.wrap(data));
+  }
+
+  /**
+   * An I420 frame on three planes with their own strides. No copy.
+   *
+   * @param width the width in pixels
+   * @param height the height in pixels
+   * @param y the luma plane
+   * @param strideY its stride, at least {@code width}
+   * @param u the U plane, {@code (height + 1) / 2} rows
+   * @param strideU its stride, at least {@code (width + 1) / 2}
+   * @param v the V plane
+   * @param strideV its stride
+   * @return the frame, timestamp 0, not rotated
+   * @throws IllegalArgumentException if a plane is too small for its stride
+   */
+  public static VideoFrame i420(int width, int height, ByteBuffer y, int strideY, ByteBuffer u, int strideU,
+                                ByteBuffer v, int strideV) {
+    return of(VideoBufferType.I420, width, height,
+        List.of(new Plane(y, strideY), new Plane(u, strideU), new Plane(v, strideV)));
+  }
+
+  /**
+   * A tightly packed I420 frame: Y, then U, then V. No copy.
+   *
+   * @param width the width in pixels
+   * @param height the height in pixels
+   * @param data {@code VideoBufferType.I420.frameSize(width, height)} bytes or more
+   * @return the frame, timestamp 0, not rotated
+   * @throws IllegalArgumentException if the buffer is too small
+   */
+  public static VideoFrame i420(int width, int height, ByteBuffer data) {
+    return of(VideoBufferType.I420, width, height, data);
+  }
+
+  /**
+   * A tightly packed I420 frame on an array. No copy.
+   *
+   * @param width the width in pixels
+   * @param height the height in pixels
+   * @param data {@code VideoBufferType.I420.frameSize(width, height)} bytes or more
+   * @return the frame, timestamp 0, not rotated
+   * @throws IllegalArgumentException if the array is too small
+   */
+  public static VideoFrame i420(int width, int height, byte[] data) {
+    return of(VideoBufferType.I420, width, height, data);
+  }
+
+  /**
+   * A tightly packed NV12 frame: Y, then interleaved UV. No copy.
+   *
+   * @param width the width in pixels
+   * @param height the height in pixels
+   * @param data {@code VideoBufferType.NV12.frameSize(width, height)} bytes or more
+   * @return the frame, timestamp 0, not rotated
+   * @throws IllegalArgumentException if the buffer is too small
+   */
+  public static VideoFrame nv12(int width, int height, ByteBuffer data) {
+    return of(VideoBufferType.NV12, width, height, data);
+  }
+
+  /**
+   * An RGBA frame with rows of {@code stride} bytes. No copy.
+   *
+   * @param width the width in pixels
+   * @param height the height in pixels
+   * @param data {@code stride * height} bytes or more
+   * @param stride bytes per row, at least {@code 4 * width}
+   * @return the frame, timestamp 0, not rotated
+   * @throws IllegalArgumentException if the stride or buffer is too small
+   */
+  public static VideoFrame rgba(int width, int height, ByteBuffer data, int stride) {
+    return of(VideoBufferType.RGBA, width, height, List.of(new Plane(data, stride)));
+  }
+
+  /**
+   * A tightly packed RGBA frame ({@code 4 * width * height} bytes). No copy.
+   *
+   * @param width the width in pixels
+   * @param height the height in pixels
+   * @param data the pixels
+   * @return the frame, timestamp 0, not rotated
+   * @throws IllegalArgumentException if the buffer is too small
+   */
+  public static VideoFrame rgba(int width, int height, ByteBuffer data) {
+    return of(VideoBufferType.RGBA, width, height, data);
+  }
+
+  /**
+   * A tightly packed RGBA frame on an array. No copy.
+   *
+   * @param width the width in pixels
+   * @param height the height in pixels
+   * @param data the pixels
+   * @return the frame, timestamp 0, not rotated
+   * @throws IllegalArgumentException if the array is too small
+   */
+  public static VideoFrame rgba(int width, int height, byte[] data) {
+    return of(VideoBufferType.RGBA, width, height, data);
+  }
+
+  /**
+   * A tightly packed BGRA frame ({@code 4 * width * height} bytes). No copy.
+   *
+   * @param width the width in pixels
+   * @param height the height in pixels
+   * @param data the pixels
+   * @return the frame, timestamp 0, not rotated
+   * @throws IllegalArgumentException if the buffer is too small
+   */
+  public static VideoFrame bgra(int width, int height, ByteBuffer data) {
+    return of(VideoBufferType.BGRA, width, height, data);
+  }
+
+  private static void checkSize(int width, int height) {
+    if (width <= 0 || height <= 0) {
+      throw new IllegalArgumentException("frame size must be positive, was " + width + "x" + height);
+    }
+  }
+
+  /**
+   * The pixel layout.
+   *
+   * @return the layout
+   */
+  public VideoBufferType type() {
+    return type;
+  }
+
+  /**
+   * The width in pixels.
+   *
+   * @return the width
+   */
+  public int width() {
+    return width;
+  }
+
+  /**
+   * The height in pixels.
+   *
+   * @return the height
+   */
+  public int height() {
+    return height;
+  }
+
+  /**
+   * The planes in the layout's order.
+   *
+   * @return an unmodifiable list of {@link VideoBufferType#planeCount()} planes
+   */
+  public List<Plane> planes() {
+    return planes;
+  }
+
+  /**
+   * One plane.
+   *
+   * @param index the plane index, from 0
+   * @return the plane
+   * @throws IndexOutOfBoundsException if there is no such plane
+   */
+  public Plane plane(int index) {
+    return planes.get(index);
+  }
+
+  /**
+   * When the frame was captured, as the capturer counts time (often since its start); the
+   * source hands it to WebRTC in microseconds.
+   *
+   * @return the timestamp
+   */
+  public Duration timestamp() {
+    return timestamp;
+  }
+
+  /**
+   * How a receiver should rotate the frame for display.
+   *
+   * @return the rotation
+   */
+  public VideoRotation rotation() {
+    return rotation;
+  }
+
+  /**
+   * The same frame with another timestamp, on the same planes.
+   *
+   * @param value the timestamp
+   * @return a new frame
+   */
+  public VideoFrame withTimestamp(Duration value) {
+    return new VideoFrame(type, width, height, planes, value, rotation);
+  }
+
+  /**
+   * The same frame with another rotation, on the same planes.
+   *
+   * @param value the rotation
+   * @return a new frame
+   */
+  public VideoFrame withRotation(VideoRotation value) {
+    return new VideoFrame(type, width, height, planes, timestamp, value);
+  }
+
+  /**
+   * Converts the frame to another layout in the core (libyuv). Synchronous, a short native call
+   * that may run on any thread. The result is copied into a direct buffer and the core's buffer
+   * is released before this returns; it keeps this frame's timestamp and rotation.
+   *
+   * <p>Only the pairs in {@link VideoBufferType#conversionTargets()} are supported: mostly to
+   * and from {@link VideoBufferType#I420}.
+   *
+   * @param target the layout to convert to
+   * @return the converted frame
+   * @throws IllegalArgumentException if the core cannot convert this layout to {@code target}
+   *     (checked here: for some pairs the bundled core would abort the process)
+   * @throws OperationFailedException if the core reports an error
+   * @throws io.roomflux.core.FfiRequestException if the core refused the request
+   */
+  public VideoFrame convert(VideoBufferType target) {
+    return convert(target, false);
+  }
+
+  /**
+   * Converts the frame to another layout, optionally mirrored vertically; see
+   * {@link #convert(VideoBufferType)}.
+   *
+   * @param target the layout to convert to
+   * @param flipY whether to also turn the image upside down (mirror the rows)
+   * @return the converted frame
+   * @throws IllegalArgumentException if the core cannot convert this layout to {@code target}
+   * @throws OperationFailedException if the core reports an error
+   * @throws io.roomflux.core.FfiRequestException if the core refused the request
+   */
+  public VideoFrame convert(VideoBufferType target, boolean flipY) {
+    Objects.requireNonNull(target, "target");
+    if (!type.conversionTargets().contains(target)) {
+      throw new IllegalArgumentException("the core cannot convert " + type + " to " + target + "; from " + type
+          + " it converts to " + (type.conversionTargets().isEmpty() ? "nothing" : type.conversionTargets()));
+    }
+    FfiClient ffi = FfiClient.get();
+    VideoConvertResponse response;
+    try (Arena arena = Arena.ofConfined()) {
+      VideoBufferInfo info = toNative(arena);
+      response = ffi.request(FfiRequest.newBuilder().setVideoConvert(VideoConvertRequest.newBuilder()
+          .setBuffer(info).setDstType(target.toProto()).setFlipY(flipY)).build()).getVideoConvert();
+    } finally {
+      Reference.reachabilityFence(this);
+    }
+    if (response.hasError()) {
+      throw new OperationFailedException("convert " + type + " to " + target, response.getError());
+    }
+    return take(ffi, response.getBuffer(), timestamp, rotation);
+  }
+
+  /**
+   * Describes the frame for a request. Planes on direct buffers are passed by address; heap
+   * planes are copied into {@code arena}. The caller keeps this frame reachable until the core is
+   * done with the memory (for the synchronous requests that use this: until they return).
+   */
+  VideoBufferInfo toNative(Arena arena) {
+    VideoBufferInfo.Builder info = VideoBufferInfo.newBuilder().setType(type.toProto())
+        .setWidth(width).setHeight(height);
+    for (int p = 0; p < planes.size(); p++) {
+      Plane plane = planes.get(p);
+      // Exactly stride * rows: the core copies each component with a length check.
+      int size = plane.stride() * type.rows(p, height);
+      long address = address(plane.data.slice(0, size), arena);
+      if (p == 0) {
+        info.setDataPtr(address);
+      }
+      if (type.isPacked()) {
+        // As the core describes packed buffers itself: data_ptr and stride, no components.
+        info.setStride(plane.stride());
+      } else {
+        // The core counts I010 strides in 16-bit samples (and sizes in bytes).
+        int stride = type == VideoBufferType.I010 ? plane.stride() / 2 : plane.stride();
+        info.addComponents(VideoBufferInfo.ComponentInfo.newBuilder().setDataPtr(address)
+            .setStride(stride).setSize(size));
+      }
+    }
+    return info.build();
+  }
+
+  private static long address(ByteBuffer bytes, Arena arena) {
+    if (bytes.isDirect()) {
+      return MemorySegment.ofBuffer(bytes).address();
+    }
+    MemorySegment copy = arena.allocate(Math.max(1, bytes.remaining()), 8);
+    copy.copyFrom(MemorySegment.ofBuffer(bytes));
+    return copy.address();
+  }
+
+  /**
+   * Copies a buffer the core handed over into one direct buffer and drops its handle at once
+   * (also on failure), so the frame never holds native memory.
+   */
+  static VideoFrame take(FfiClient ffi, OwnedVideoBuffer buffer, Duration timestamp, VideoRotation rotation) {
+    return take(ffi, buffer, timestamp, rotation, true);
+  }
+
+  /** As {@link #take(FfiClient, OwnedVideoBuffer, Duration, VideoRotation)}, into a direct or a heap buffer. */
+  static VideoFrame take(FfiClient ffi, OwnedVideoBuffer buffer, Duration timestamp, VideoRotation rotation,
+                         boolean direct) {
+    OwnedHandle owned = ffi.handles().own(buffer.getHandle().getId(), HandleKind.VIDEO_BUFFER);
+    try {
+      VideoBufferInfo info = buffer.getInfo();
+      VideoBufferType type = VideoBufferType.of(info.getType());
+      int width = info.getWidth();
+      int height = info.getHeight();
+      int count = type.planeCount();
+      long[] addresses = new long[count];
+      int[] strides = new int[count];
+      int[] sizes = new int[count];
+      int total = 0;
+      for (int p = 0; p < count; p++) {
+        if (type.isPacked()) {
+          addresses[p] = info.getDataPtr();
+          strides[p] = info.hasStride() ? info.getStride() : type.rowBytes(p, width);
+        } else {
+          if (info.getComponentsCount() < count) {
+            throw new OperationFailedException("read " + type + " buffer",
+                "the core described " + info.getComponentsCount() + " of " + count + " planes");
+          }
+          addresses[p] = info.getComponents(p).getDataPtr();
+          int stride = info.getComponents(p).getStride();
+          strides[p] = type == VideoBufferType.I010 ? Math.multiplyExact(stride, 2) : stride;
+        }
+        // Computed, not the component's size field: the core overstates the NV12 UV plane twice.
+        sizes[p] = Math.multiplyExact(strides[p], type.rows(p, height));
+        total = Math.addExact(total, sizes[p]);
+      }
+      ByteBuffer copy = direct ? ByteBuffer.allocateDirect(total) : ByteBuffer.allocate(total);
+      List<Plane> planes = new ArrayList<>(count);
+      int offset = 0;
+      for (int p = 0; p < count; p++) {
+        ByteBuffer slice = copy.slice(offset, sizes[p]);
+        ffi.copyNative(addresses[p], slice);
+        planes.add(new Plane(slice, strides[p]));
+        offset += sizes[p];
+      }
+      return new VideoFrame(type, width, height, planes, timestamp, rotation);
+    } finally {
+      owned.close();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "VideoFrame[" + type + " " + width + "x" + height + ", " + timestamp + ", " + rotation + "]";
+  }
+}
