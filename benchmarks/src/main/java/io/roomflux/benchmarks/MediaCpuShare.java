@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
  * The JVM's CPU share while sending, and while sending and receiving, one 48 kHz mono audio stream
@@ -112,10 +113,8 @@ public final class MediaCpuShare {
       if (capture != null) {
         capture.dispose();
       }
-      source.waitForPlayout().block(IO);
       lk.closeRooms().block(IO);
-      track.close();
-      source.close();
+      Mono.when(track.closeLater(), source.closeLater()).block(IO);
     }
   }
 }

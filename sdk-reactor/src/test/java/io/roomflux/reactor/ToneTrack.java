@@ -15,6 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
  * A sine tone published from Java as a microphone track (48 kHz mono, 10 ms frames, paced by the
@@ -26,7 +27,7 @@ final class ToneTrack implements AutoCloseable {
   static final int RATE = 48_000;
   /** Frames per analysis window: 0.5 s, a whole number of cycles for every tone the tests use. */
   static final int WINDOW_FRAMES = 50;
-  private static final Duration PLAYOUT = Duration.ofSeconds(5);
+  private static final Duration RELEASE = Duration.ofSeconds(10);
 
   private final AudioSource source;
   private final LocalAudioTrack track;
@@ -63,20 +64,14 @@ final class ToneTrack implements AutoCloseable {
   }
 
   /**
-   * Stops the tone and releases the track and source. Blocks (JUnit thread) until the frame in
-   * flight was accepted and the queue played out: a source closed with a capture in flight keeps
-   * its handle until that capture's callback, some milliseconds later, and a handle count checked
-   * right after the test would catch it.
+   * Stops the tone and releases the track and source. Blocks (JUnit thread) until both were given
+   * back to the core: a source closed with a frame in flight keeps its handle until that frame's
+   * callback, and a handle count checked right after the test would catch it.
    */
   @Override
   public void close() {
     capture.dispose();
-    try {
-      source.waitForPlayout().block(PLAYOUT);
-    } finally {
-      track.close();
-      source.close();
-    }
+    Mono.when(track.closeLater(), source.closeLater()).block(RELEASE);
   }
 
   /** One analysis window of received audio: the ratio at the expected tone and at a control frequency. */

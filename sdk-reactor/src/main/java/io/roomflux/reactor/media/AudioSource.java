@@ -246,6 +246,17 @@ public final class AudioSource implements AutoCloseable {
     }
   }
 
+  /**
+   * Closes the source on subscription (as {@link #close()}), and completes once the native
+   * source was released, that is after the callback of the frame in flight (at most about one
+   * queue later), on {@link AudioSourceOptions#scheduler()}.
+   *
+   * @return a mono that closes the source and completes when it was released
+   */
+  public Mono<Void> closeLater() {
+    return Released.closeLater(this::close, handle, options.scheduler());
+  }
+
   /** The native handle, for publishing the source as a track; use it under a lease. */
   OwnedHandle handle() {
     return handle;

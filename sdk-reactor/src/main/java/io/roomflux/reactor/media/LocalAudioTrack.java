@@ -1,6 +1,5 @@
 package io.roomflux.reactor.media;
 
-import io.roomflux.core.OwnedHandle;
 import io.roomflux.proto.CreateAudioTrackRequest;
 import io.roomflux.proto.FfiRequest;
 import io.roomflux.reactor.TrackKind;
@@ -17,12 +16,11 @@ import java.util.Objects;
  *     .subscribe();
  * }</pre>
  */
-public final class LocalAudioTrack implements LocalTrack {
-  private final NativeTrack track;
+public final class LocalAudioTrack extends LocalTrack {
   private final AudioSource source;
 
-  private LocalAudioTrack(NativeTrack track, AudioSource source) {
-    this.track = track;
+  private LocalAudioTrack(Created created, AudioSource source) {
+    super(created);
     this.source = source;
   }
 
@@ -38,10 +36,10 @@ public final class LocalAudioTrack implements LocalTrack {
   public static LocalAudioTrack create(String name, AudioSource source) {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(source, "source");
-    NativeTrack track = NativeTrack.create("audio", source.handle(), id -> FfiRequest.newBuilder()
+    Created created = LocalTrack.create("audio", source.handle(), id -> FfiRequest.newBuilder()
             .setCreateAudioTrack(CreateAudioTrackRequest.newBuilder().setName(name).setSourceHandle(id)).build(),
         response -> response.getCreateAudioTrack().getTrack());
-    return new LocalAudioTrack(track, source);
+    return new LocalAudioTrack(created, source);
   }
 
   /**
@@ -54,41 +52,7 @@ public final class LocalAudioTrack implements LocalTrack {
   }
 
   @Override
-  public String name() {
-    return track.name();
-  }
-
-  @Override
   public TrackKind kind() {
     return TrackKind.AUDIO;
-  }
-
-  @Override
-  public boolean isMuted() {
-    return track.isMuted();
-  }
-
-  @Override
-  public void setMuted(boolean muted) {
-    track.setMuted(muted);
-  }
-
-  @Override
-  public boolean isClosed() {
-    return track.isClosed();
-  }
-
-  @Override
-  public void close() {
-    track.close();
-  }
-
-  OwnedHandle handle() {
-    return track.handle();
-  }
-
-  @Override
-  public String toString() {
-    return "LocalAudioTrack[" + name() + (isClosed() ? ", closed]" : "]");
   }
 }

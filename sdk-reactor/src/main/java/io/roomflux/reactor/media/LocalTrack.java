@@ -1,6 +1,19 @@
 package io.roomflux.reactor.media;
 
+import io.roomflux.core.FfiClient;
+import io.roomflux.core.HandleClosedException;
+import io.roomflux.core.HandleKind;
+import io.roomflux.core.Lease;
+import io.roomflux.core.OwnedHandle;
+import io.roomflux.proto.FfiRequest;
+import io.roomflux.proto.FfiResponse;
+import io.roomflux.proto.LocalTrackMuteRequest;
+import io.roomflux.proto.OwnedTrack;
 import io.roomflux.reactor.TrackKind;
+import java.util.function.Function;
+import java.util.function.LongFunction;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * A local audio or video track: media from a source, ready to be published with
@@ -14,50 +27,124 @@ import io.roomflux.reactor.TrackKind;
  *
  * <p>Thread-safe; the methods are short native calls that may run on any thread.
  */
-public sealed interface LocalTrack extends AutoCloseable permits LocalAudioTrack, LocalVideoTrack {
+public abstract sealed class LocalTrack implements AutoCloseable permits LocalAudioTrack, LocalVideoTrack {
+  private final FfiClient ffi;
+  private final String name;
+  private final OwnedHandle handle;
+  private volatile boolean muted;
+
+  LocalTrack(Created created) {
+    this.ffi = created.ffi();
+    this.name = created.name();
+    this.handle = created.handle();
+  }
+
+  /** A new native track, its handle owned before anything else can fail. */
+  record Created(FfiClient ffi, String name, OwnedHandle handle) {
+  }
+
+  /**
+   * Creates a native track from a source: the source's handle is leased for the request.
+   *
+   * @param what "audio" or "video", for the error message
+   */
+  static Created create(String what, OwnedHandle source, LongFunction<FfiRequest> request,
+                        Function<FfiResponse, OwnedTrack> track) {
+    FfiClient ffi = FfiClient.get();
+    Lease lease;
+    try {
+      lease = source.lease();
+    } catch (HandleClosedException e) {
+      throw new HandleClosedException("cannot create a " + what + " track: its source is closed");
+    }
+    try (lease) {
+      OwnedTrack created = track.apply(ffi.request(request.apply(lease.id())));
+      OwnedHandle owned = ffi.handles().own(created.getHandle().getId(), HandleKind.TRACK);
+      return new Created(ffi, created.getInfo().getName(), owned);
+    }
+  }
+
   /**
    * The name given at creation, which receivers see.
    *
    * @return the name
    */
-  String name();
+  public final String name() {
+    return name;
+  }
 
   /**
    * Audio or video.
    *
    * @return the kind
    */
-  TrackKind kind();
+  public abstract TrackKind kind();
 
   /**
    * Whether the track is muted, as last set by {@link #setMuted} (tracks start unmuted).
    *
    * @return true if muted
    */
-  boolean isMuted();
+  public final boolean isMuted() {
+    return muted;
+  }
 
   /**
    * Mutes or unmutes the track: a muted track stops sending media,
    * and, while published, receivers are told ({@link io.roomflux.reactor.RoomEvent.TrackMuted}).
    * Synchronous, a short native call.
    *
-   * @param muted whether to mute
+   * @param mute whether to mute
    * @throws io.roomflux.core.HandleClosedException if the track is closed
    * @throws io.roomflux.core.FfiRequestException if the core refused the request
    */
-  void setMuted(boolean muted);
+  public final void setMuted(boolean mute) {
+    Lease lease;
+    try {
+      lease = handle.lease();
+    } catch (HandleClosedException e) {
+      throw new HandleClosedException("setMuted refused: the track '" + name + "' is closed");
+    }
+    try (lease) {
+      muted = ffi.request(FfiRequest.newBuilder().setLocalTrackMute(LocalTrackMuteRequest.newBuilder()
+          .setTrackHandle(lease.id()).setMute(mute)).build()).getLocalTrackMute().getMuted();
+    }
+  }
 
   /**
    * Whether {@link #close()} was called.
    *
    * @return true once closed
    */
-  boolean isClosed();
+  public final boolean isClosed() {
+    return handle.isClosed();
+  }
 
   /**
    * Releases the native track once no operation uses it any more (a publish in flight keeps it
    * until its outcome). Idempotent, never blocks.
    */
   @Override
-  void close();
+  public final void close() {
+    handle.close();
+  }
+
+  /**
+   * Closes the track on subscription, and completes once its native handle was given back to
+   * the core (on {@link Schedulers#parallel()}).
+   *
+   * @return a mono that closes the track and completes when it was released
+   */
+  public final Mono<Void> closeLater() {
+    return Released.closeLater(this::close, handle, Schedulers.parallel());
+  }
+
+  final OwnedHandle handle() {
+    return handle;
+  }
+
+  @Override
+  public String toString() {
+    return getClass().getSimpleName() + "[" + name + (isClosed() ? ", closed]" : "]");
+  }
 }

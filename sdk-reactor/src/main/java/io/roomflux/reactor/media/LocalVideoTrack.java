@@ -1,6 +1,5 @@
 package io.roomflux.reactor.media;
 
-import io.roomflux.core.OwnedHandle;
 import io.roomflux.proto.CreateVideoTrackRequest;
 import io.roomflux.proto.FfiRequest;
 import io.roomflux.reactor.TrackKind;
@@ -16,12 +15,11 @@ import java.util.Objects;
  * source.captureFrame(frame); // for every frame, at the capture rate
  * }</pre>
  */
-public final class LocalVideoTrack implements LocalTrack {
-  private final NativeTrack track;
+public final class LocalVideoTrack extends LocalTrack {
   private final VideoSource source;
 
-  private LocalVideoTrack(NativeTrack track, VideoSource source) {
-    this.track = track;
+  private LocalVideoTrack(Created created, VideoSource source) {
+    super(created);
     this.source = source;
   }
 
@@ -37,10 +35,10 @@ public final class LocalVideoTrack implements LocalTrack {
   public static LocalVideoTrack create(String name, VideoSource source) {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(source, "source");
-    NativeTrack track = NativeTrack.create("video", source.handle(), id -> FfiRequest.newBuilder()
+    Created created = LocalTrack.create("video", source.handle(), id -> FfiRequest.newBuilder()
             .setCreateVideoTrack(CreateVideoTrackRequest.newBuilder().setName(name).setSourceHandle(id)).build(),
         response -> response.getCreateVideoTrack().getTrack());
-    return new LocalVideoTrack(track, source);
+    return new LocalVideoTrack(created, source);
   }
 
   /**
@@ -53,41 +51,7 @@ public final class LocalVideoTrack implements LocalTrack {
   }
 
   @Override
-  public String name() {
-    return track.name();
-  }
-
-  @Override
   public TrackKind kind() {
     return TrackKind.VIDEO;
-  }
-
-  @Override
-  public boolean isMuted() {
-    return track.isMuted();
-  }
-
-  @Override
-  public void setMuted(boolean muted) {
-    track.setMuted(muted);
-  }
-
-  @Override
-  public boolean isClosed() {
-    return track.isClosed();
-  }
-
-  @Override
-  public void close() {
-    track.close();
-  }
-
-  OwnedHandle handle() {
-    return track.handle();
-  }
-
-  @Override
-  public String toString() {
-    return "LocalVideoTrack[" + name() + (isClosed() ? ", closed]" : "]");
   }
 }

@@ -28,10 +28,7 @@ final class MediaBridge implements MediaAccess.Bridge {
 
   @Override
   public OwnedHandle handle(LocalTrack track) {
-    return switch (track) {
-      case LocalAudioTrack audio -> audio.handle();
-      case LocalVideoTrack video -> video.handle();
-    };
+    return track.handle();
   }
 
   @Override

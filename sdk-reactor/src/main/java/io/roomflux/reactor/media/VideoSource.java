@@ -15,6 +15,8 @@ import java.lang.ref.Reference;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Where local video frames are pushed, to be published as a track: a native (raw-frame) video
@@ -169,6 +171,16 @@ public final class VideoSource implements AutoCloseable {
   @Override
   public void close() {
     handle.close();
+  }
+
+  /**
+   * Closes the source on subscription (as {@link #close()}), and completes once the native
+   * source was released (on {@link Schedulers#parallel()}).
+   *
+   * @return a mono that closes the source and completes when it was released
+   */
+  public Mono<Void> closeLater() {
+    return Released.closeLater(this::close, handle, Schedulers.parallel());
   }
 
   /** The native handle, for publishing the source as a track; use it under a lease. */

@@ -143,6 +143,26 @@ class AudioSourceTest {
   }
 
   @Test
+  void closeLaterCompletesOnlyOnceTheSourceWithAFrameInFlightWasReleased() {
+    AudioSource source = source(Duration.ofMillis(10));
+    OwnedHandle handle = source.handle();
+    LocalAudioTrack track = LocalAudioTrack.create("closing", source);
+    List<Boolean> droppedWhenCaptureEnded = new CopyOnWriteArrayList<>();
+    source.captureFrame(THREE_HUNDRED_MS).subscribe(null, null, () -> droppedWhenCaptureEnded.add(handle.isDropped()));
+
+    StepVerifier.create(Mono.when(track.closeLater(), source.closeLater())
+            .then(Mono.fromCallable(() -> List.of(track.isClosed(), handle.isDropped(), handle.isClosed()))))
+        .expectNext(List.of(true, true, true))
+        .expectComplete()
+        .verify(IO);
+
+    assertThat(droppedWhenCaptureEnded).as("the capture in flight ended before the release completed")
+        .containsExactly(true);
+    StepVerifier.create(source.closeLater()).as("again: already released").expectComplete().verify(IO);
+    StepVerifier.create(track.closeLater()).expectComplete().verify(IO);
+  }
+
+  @Test
   void aClosedSourceRefusesCapturesAndClearing() {
     AudioSource source = source(Duration.ofMillis(100));
     source.close();

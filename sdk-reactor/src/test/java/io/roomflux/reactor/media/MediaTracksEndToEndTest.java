@@ -437,8 +437,7 @@ class MediaTracksEndToEndTest {
     @Override
     public void close() {
       capture.dispose();
-      track.close();
-      source.close();
+      Mono.when(track.closeLater(), source.closeLater()).block(IO);
     }
   }
 
@@ -480,8 +479,7 @@ class MediaTracksEndToEndTest {
     @Override
     public void close() {
       frames.dispose();
-      track.close();
-      source.close();
+      Mono.when(track.closeLater(), source.closeLater()).block(IO);
     }
   }
 

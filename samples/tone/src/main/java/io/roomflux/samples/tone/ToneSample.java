@@ -119,15 +119,14 @@ public final class ToneSample {
                   .then(speaker.localParticipant().unpublishTrack(publication.sid()))
                   .doOnSuccess(done -> out.accept("speaker unpublished " + publication.sid()));
             }),
-        mic -> Mono.fromRunnable(mic::close));
+        Microphone::closeLater);
   }
 
-  /** An audio source and the track that publishes it; closing releases both. */
-  record Microphone(AudioSource source, LocalAudioTrack track) implements AutoCloseable {
-    @Override
-    public void close() {
-      track.close();
-      source.close();
+  /** An audio source and the track that publishes it. */
+  record Microphone(AudioSource source, LocalAudioTrack track) {
+    /** Closes both; completes once the core released them. */
+    Mono<Void> closeLater() {
+      return Mono.when(track.closeLater(), source.closeLater());
     }
   }
   // end::publish[]
