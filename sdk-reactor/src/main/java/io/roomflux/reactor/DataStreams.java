@@ -98,31 +98,33 @@ final class DataStreams {
   void textOpened(TextStreamOpened opened) {
     OwnedHandle handle = room.ffi().handles()
         .own(opened.getReader().getHandle().getId(), HandleKind.TEXT_STREAM_READER);
-    StreamInfo info = StreamInfo.of(opened.getReader().getInfo(), opened.getParticipantIdentity());
-    FluxSink<TextStreamReader> sink = textTopics.get(info.topic());
-    if (sink == null) {
-      log.debug("text stream {} of topic '{}' has no subscriber; released", info.id(), info.topic());
-      handle.close();
-      return;
-    }
-    DefaultTextStreamReader reader = new DefaultTextStreamReader(this, handle, info);
-    if (track(reader)) {
-      sink.next(reader);
-    }
+    deliver("text", handle, StreamInfo.of(opened.getReader().getInfo(), opened.getParticipantIdentity()),
+        textTopics, DefaultTextStreamReader::new);
   }
 
   /** Dispatcher thread. */
   void byteOpened(ByteStreamOpened opened) {
     OwnedHandle handle = room.ffi().handles()
         .own(opened.getReader().getHandle().getId(), HandleKind.BYTE_STREAM_READER);
-    StreamInfo info = StreamInfo.of(opened.getReader().getInfo(), opened.getParticipantIdentity());
-    FluxSink<ByteStreamReader> sink = byteTopics.get(info.topic());
+    deliver("byte", handle, StreamInfo.of(opened.getReader().getInfo(), opened.getParticipantIdentity()),
+        byteTopics, DefaultByteStreamReader::new);
+  }
+
+  private interface ReaderFactory<R extends AbstractStreamReader<?>> {
+    R create(DataStreams streams, OwnedHandle handle, StreamInfo info);
+  }
+
+  /** Hands a new reader to its topic's subscriber, or releases it when the topic has none. */
+  private <R extends AbstractStreamReader<?>> void deliver(String kind, OwnedHandle handle, StreamInfo info,
+                                                           Map<String, ? extends FluxSink<? super R>> topics,
+                                                           ReaderFactory<R> factory) {
+    FluxSink<? super R> sink = topics.get(info.topic());
     if (sink == null) {
-      log.debug("byte stream {} of topic '{}' has no subscriber; released", info.id(), info.topic());
+      log.debug("{} stream {} of topic '{}' has no subscriber; released", kind, info.id(), info.topic());
       handle.close();
       return;
     }
-    DefaultByteStreamReader reader = new DefaultByteStreamReader(this, handle, info);
+    R reader = factory.create(this, handle, info);
     if (track(reader)) {
       sink.next(reader);
     }

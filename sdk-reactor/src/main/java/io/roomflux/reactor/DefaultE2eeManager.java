@@ -1,9 +1,6 @@
 package io.roomflux.reactor;
 
 import com.google.protobuf.ByteString;
-import io.roomflux.core.FfiRequestException;
-import io.roomflux.core.HandleClosedException;
-import io.roomflux.core.Lease;
 import io.roomflux.core.OwnedHandle;
 import io.roomflux.proto.E2eeManagerGetFrameCryptorsRequest;
 import io.roomflux.proto.E2eeManagerSetEnabledRequest;
@@ -151,29 +148,14 @@ final class DefaultE2eeManager implements E2eeManager {
    */
   private <T> Mono<T> request(String operation, boolean needsKeys, E2eeRequest.Builder message,
                               Function<E2eeResponse, @Nullable T> result) {
+    if (needsKeys && options.isEmpty()) {
+      return Mono.<T>error(() -> new E2eeNotConfiguredException(operation, room.name()))
+          .publishOn(room.options().scheduler());
+    }
     E2eeRequest.Builder template = message.clone();
-    return Mono.<T>defer(() -> {
-      if (needsKeys && options.isEmpty()) {
-        return Mono.error(new E2eeNotConfiguredException(operation, room.name()));
-      }
-      String refused = operation + " refused: room '" + room.name() + "' is closed or disconnecting";
-      if (!room.isOpen()) {
-        return Mono.error(new RoomClosedException(refused));
-      }
-      Lease lease;
-      try {
-        lease = roomHandle.lease();
-      } catch (HandleClosedException e) {
-        return Mono.error(new RoomClosedException(refused));
-      }
-      try (lease) {
-        E2eeResponse response = room.ffi().request(FfiRequest.newBuilder()
-            .setE2Ee(template.clone().setRoomHandle(lease.id())).build()).getE2Ee();
-        return Mono.justOrEmpty(result.apply(response));
-      } catch (FfiRequestException e) {
-        return Mono.fromFuture(room.ffi().explain(e)).flatMap(Mono::error);
-      }
-    }).publishOn(room.options().scheduler());
+    return room.requestSync(operation, roomHandle,
+        handle -> FfiRequest.newBuilder().setE2Ee(template.clone().setRoomHandle(handle)).build(),
+        response -> result.apply(response.getE2Ee()));
   }
 
   private static Optional<byte[]> key(boolean present, ByteString key) {

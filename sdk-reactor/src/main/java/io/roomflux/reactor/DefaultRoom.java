@@ -16,7 +16,13 @@ import io.roomflux.proto.ConnectCallback;
 import io.roomflux.proto.DisconnectRequest;
 import io.roomflux.proto.FfiEvent;
 import io.roomflux.proto.FfiRequest;
+import io.roomflux.proto.FfiResponse;
 import io.roomflux.proto.ReadyForRoomEventRequest;
+import io.roomflux.reactor.media.AudioFrame;
+import io.roomflux.reactor.media.AudioStreamOptions;
+import io.roomflux.reactor.media.MediaStreamStats;
+import io.roomflux.reactor.media.VideoFrame;
+import io.roomflux.reactor.media.VideoStreamOptions;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -30,6 +36,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
+import java.util.function.LongFunction;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -302,31 +309,27 @@ final class DefaultRoom implements Room, FfiEventListener {
   }
 
   @Override
-  public Flux<io.roomflux.reactor.media.AudioFrame> audioFrames(String trackSid,
-                                                                io.roomflux.reactor.media.AudioStreamOptions options) {
+  public Flux<AudioFrame> audioFrames(String trackSid, AudioStreamOptions options) {
     return media.audioFrames(trackSid, options);
   }
 
   @Override
-  public Flux<io.roomflux.reactor.media.AudioFrame> audioFramesFrom(String identity, TrackSource source,
-                                                                    io.roomflux.reactor.media.AudioStreamOptions options) {
+  public Flux<AudioFrame> audioFramesFrom(String identity, TrackSource source, AudioStreamOptions options) {
     return media.audioFramesFrom(identity, source, options);
   }
 
   @Override
-  public Flux<io.roomflux.reactor.media.VideoFrame> videoFrames(String trackSid,
-                                                                io.roomflux.reactor.media.VideoStreamOptions options) {
+  public Flux<VideoFrame> videoFrames(String trackSid, VideoStreamOptions options) {
     return media.videoFrames(trackSid, options);
   }
 
   @Override
-  public Flux<io.roomflux.reactor.media.VideoFrame> videoFramesFrom(String identity, TrackSource source,
-                                                                    io.roomflux.reactor.media.VideoStreamOptions options) {
+  public Flux<VideoFrame> videoFramesFrom(String identity, TrackSource source, VideoStreamOptions options) {
     return media.videoFramesFrom(identity, source, options);
   }
 
   @Override
-  public io.roomflux.reactor.media.MediaStreamStats mediaStats() {
+  public MediaStreamStats mediaStats() {
     return media.stats();
   }
 
@@ -434,6 +437,36 @@ final class DefaultRoom implements Room, FfiEventListener {
           }
         }
       });
+    }).publishOn(options.scheduler());
+  }
+
+  /**
+   * Sends one synchronous request on a handle of this room, anew on each subscription: refuses
+   * (sending nothing) with {@link RoomClosedException} once the room is disconnecting or the
+   * handle is closed, and fails a request the core refused with the reason it logged. The outcome
+   * is published on the room's scheduler.
+   *
+   * @param request the request, from the leased handle id
+   * @param result maps the response; {@code null} completes empty
+   */
+  <T> Mono<T> requestSync(String operation, OwnedHandle target, LongFunction<FfiRequest> request,
+                          Function<FfiResponse, @Nullable T> result) {
+    return Mono.<T>defer(() -> {
+      String refused = operation + " refused: room '" + name + "' is closed or disconnecting";
+      if (!isOpen()) {
+        return Mono.error(new RoomClosedException(refused));
+      }
+      Lease lease;
+      try {
+        lease = target.lease();
+      } catch (HandleClosedException e) {
+        return Mono.error(new RoomClosedException(refused));
+      }
+      try (lease) {
+        return Mono.justOrEmpty(result.apply(ffi.request(request.apply(lease.id()))));
+      } catch (FfiRequestException e) {
+        return Mono.fromFuture(ffi.explain(e)).flatMap(Mono::error);
+      }
     }).publishOn(options.scheduler());
   }
 

@@ -1,10 +1,7 @@
 package io.roomflux.reactor;
 
 import com.google.protobuf.ByteString;
-import io.roomflux.core.FfiRequestException;
-import io.roomflux.core.HandleClosedException;
 import io.roomflux.core.HandleKind;
-import io.roomflux.core.Lease;
 import io.roomflux.core.OwnedHandle;
 import io.roomflux.proto.ByteStreamOpenCallback;
 import io.roomflux.proto.ByteStreamOpenRequest;
@@ -193,24 +190,7 @@ final class LocalOperations {
     SetTrackSubscriptionPermissionsRequest.Builder req = SetTrackSubscriptionPermissionsRequest.newBuilder()
         .setAllParticipantsAllowed(allParticipantsAllowed);
     Map.copyOf(permissions).forEach((who, permission) -> req.addPermissions(permission.toProto(who)));
-    return Mono.<Void>defer(() -> {
-      String refused = "setTrackSubscriptionPermissions refused: room '" + room.name() + "' is closed or disconnecting";
-      if (!room.isOpen()) {
-        return Mono.error(new RoomClosedException(refused));
-      }
-      Lease lease;
-      try {
-        lease = participant.lease();
-      } catch (HandleClosedException e) {
-        return Mono.error(new RoomClosedException(refused));
-      }
-      try (lease) {
-        room.ffi().request(FfiRequest.newBuilder()
-            .setSetTrackSubscriptionPermissions(req.clone().setLocalParticipantHandle(lease.id())).build());
-        return Mono.empty();
-      } catch (FfiRequestException e) {
-        return Mono.fromFuture(room.ffi().explain(e)).flatMap(Mono::error);
-      }
-    }).publishOn(room.options().scheduler());
+    return room.requestSync("setTrackSubscriptionPermissions", participant, handle -> FfiRequest.newBuilder()
+        .setSetTrackSubscriptionPermissions(req.clone().setLocalParticipantHandle(handle)).build(), response -> null);
   }
 }

@@ -40,6 +40,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongFunction;
+import java.util.function.Predicate;
+import java.util.function.ToLongFunction;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -91,18 +94,23 @@ final class MediaStreams {
     }
   }
 
-  /** How one kind of stream is opened and its events read. */
-  private interface Kind<T> {
-    FfiRequest request(long targetHandle);
+  /**
+   * How one kind of stream is opened and its events read.
+   *
+   * @param name "audio" or "video", for messages
+   * @param request the request that opens the stream on the target's leased handle
+   * @param streamHandle the new stream's handle id in the response
+   * @param handleKind the kind of that handle
+   * @param reader the frame an event carries, copied with its buffer dropped (also on failure)
+   * @param isEnd whether an event ends the stream
+   */
+  private record Kind<T>(String name, LongFunction<FfiRequest> request, ToLongFunction<FfiResponse> streamHandle,
+                         HandleKind handleKind, FrameReader<T> reader, Predicate<FfiEvent> isEnd) {
+  }
 
-    long streamHandle(FfiResponse response);
-
-    HandleKind handleKind();
-
+  private interface FrameReader<T> {
     /** The frame an event carries, copied with its buffer dropped (also on failure); null if none. */
     @Nullable T frame(FfiClient ffi, FfiEvent event);
-
-    boolean isEnd(FfiEvent event);
   }
 
   MediaStreams(DefaultRoom room) {
@@ -202,85 +210,34 @@ final class MediaStreams {
 
   // ---- opening ----------------------------------------------------------------------------
 
-  private interface RequestBuilder {
-    FfiRequest build(long targetHandle);
-  }
-
-  private interface HandleOf {
-    long id(FfiResponse response);
-  }
-
-  private Flux<AudioFrame> audio(Target target, AudioStreamOptions options, RequestBuilder request, HandleOf handle) {
+  private Flux<AudioFrame> audio(Target target, AudioStreamOptions options, LongFunction<FfiRequest> request,
+                                 ToLongFunction<FfiResponse> handle) {
     MediaAccess.Bridge media = MediaAccess.get();
-    Kind<AudioFrame> kind = new Kind<>() {
-      @Override
-      public FfiRequest request(long targetHandle) {
-        return request.build(targetHandle);
-      }
-
-      @Override
-      public long streamHandle(FfiResponse response) {
-        return handle.id(response);
-      }
-
-      @Override
-      public HandleKind handleKind() {
-        return HandleKind.AUDIO_STREAM;
-      }
-
-      @Override
-      public @Nullable AudioFrame frame(FfiClient ffi, FfiEvent event) {
-        AudioStreamEvent e = event.getAudioStreamEvent();
-        return e.hasFrameReceived() ? media.takeAudioFrame(ffi, e.getFrameReceived().getFrame()) : null;
-      }
-
-      @Override
-      public boolean isEnd(FfiEvent event) {
-        return event.getAudioStreamEvent().hasEos();
-      }
-    };
-    return frames("audio of " + target, target, kind, options.queueSize(), options.overflow(), options.scheduler());
+    Kind<AudioFrame> kind = new Kind<>("audio", request, handle, HandleKind.AUDIO_STREAM, (ffi, event) -> {
+      AudioStreamEvent e = event.getAudioStreamEvent();
+      return e.hasFrameReceived() ? media.takeAudioFrame(ffi, e.getFrameReceived().getFrame()) : null;
+    }, event -> event.getAudioStreamEvent().hasEos());
+    return frames(target, kind, options.queueSize(), options.overflow(), options.scheduler());
   }
 
-  private Flux<VideoFrame> video(Target target, VideoStreamOptions options, RequestBuilder request, HandleOf handle) {
+  private Flux<VideoFrame> video(Target target, VideoStreamOptions options, LongFunction<FfiRequest> request,
+                                 ToLongFunction<FfiResponse> handle) {
     MediaAccess.Bridge media = MediaAccess.get();
-    Kind<VideoFrame> kind = new Kind<>() {
-      @Override
-      public FfiRequest request(long targetHandle) {
-        return request.build(targetHandle);
+    Kind<VideoFrame> kind = new Kind<>("video", request, handle, HandleKind.VIDEO_STREAM, (ffi, event) -> {
+      VideoStreamEvent e = event.getVideoStreamEvent();
+      if (!e.hasFrameReceived()) {
+        return null;
       }
-
-      @Override
-      public long streamHandle(FfiResponse response) {
-        return handle.id(response);
-      }
-
-      @Override
-      public HandleKind handleKind() {
-        return HandleKind.VIDEO_STREAM;
-      }
-
-      @Override
-      public @Nullable VideoFrame frame(FfiClient ffi, FfiEvent event) {
-        VideoStreamEvent e = event.getVideoStreamEvent();
-        if (!e.hasFrameReceived()) {
-          return null;
-        }
-        VideoFrameReceived r = e.getFrameReceived();
-        return media.takeVideoFrame(ffi, r.getBuffer(), Duration.of(r.getTimestampUs(), ChronoUnit.MICROS),
-            media.rotation(r.getRotation()));
-      }
-
-      @Override
-      public boolean isEnd(FfiEvent event) {
-        return event.getVideoStreamEvent().hasEos();
-      }
-    };
-    return frames("video of " + target, target, kind, options.queueSize(), options.overflow(), options.scheduler());
+      VideoFrameReceived r = e.getFrameReceived();
+      return media.takeVideoFrame(ffi, r.getBuffer(), Duration.of(r.getTimestampUs(), ChronoUnit.MICROS),
+          media.rotation(r.getRotation()));
+    }, event -> event.getVideoStreamEvent().hasEos());
+    return frames(target, kind, options.queueSize(), options.overflow(), options.scheduler());
   }
 
-  private <T> Flux<T> frames(String what, Target target, Kind<T> kind, int queueSize, FrameOverflow overflow,
+  private <T> Flux<T> frames(Target target, Kind<T> kind, int queueSize, FrameOverflow overflow,
                              Optional<Scheduler> scheduler) {
+    String what = kind.name() + " of " + target;
     // The dispatcher thread is the only one that emits frames into the sink; the terminal signal
     // may come from another thread, which the sink serializes.
     Flux<T> frames = Flux.create(sink -> open(what, target, kind, sink));
@@ -318,7 +275,7 @@ final class MediaStreams {
       return;
     }
     try (lease) {
-      stream = ffi.handles().own(kind.streamHandle(ffi.request(kind.request(lease.id()))), kind.handleKind());
+      stream = ffi.handles().own(kind.streamHandle().applyAsLong(ffi.request(kind.request().apply(lease.id()))), kind.handleKind());
     } catch (FfiRequestException e) {
       ffi.explain(e).whenComplete((explained, t) -> sink.error(explained != null ? explained : e));
       return;
@@ -397,7 +354,7 @@ final class MediaStreams {
     public void onEvent(FfiEvent event) {
       T frame;
       try {
-        frame = kind.frame(ffi, event);
+        frame = kind.reader().frame(ffi, event);
       } catch (RuntimeException e) {
         // The buffer was dropped all the same; the stream goes on with the next frame.
         log.warn("room '{}': a frame of {} could not be read; skipped", room.name(), what, e);
@@ -408,7 +365,7 @@ final class MediaStreams {
         if (!ended.get()) {
           sink.next(frame);
         }
-      } else if (kind.isEnd(event)) {
+      } else if (kind.isEnd().test(event)) {
         end(null);
       }
     }

@@ -6,6 +6,9 @@ import io.roomflux.proto.RtcStats;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.function.ToLongFunction;
+import java.util.stream.Stream;
 
 /**
  * WebRTC statistics of the room's two peer connections, as {@link Room#sessionStats()} reports
@@ -36,7 +39,7 @@ public record SessionStats(List<RtcStats> publisherStats, List<RtcStats> subscri
    * @return the total since the connections were made
    */
   public long bytesSent() {
-    return transports(publisherStats)[0] + transports(subscriberStats)[0];
+    return total(RtcStats::hasTransport, s -> s.getTransport().getTransport().getBytesSent());
   }
 
   /**
@@ -45,7 +48,7 @@ public record SessionStats(List<RtcStats> publisherStats, List<RtcStats> subscri
    * @return the total since the connections were made
    */
   public long bytesReceived() {
-    return transports(publisherStats)[1] + transports(subscriberStats)[1];
+    return total(RtcStats::hasTransport, s -> s.getTransport().getTransport().getBytesReceived());
   }
 
   /**
@@ -55,7 +58,7 @@ public record SessionStats(List<RtcStats> publisherStats, List<RtcStats> subscri
    * @return the total since the channels opened
    */
   public long dataMessagesSent() {
-    return dataChannels(publisherStats)[0] + dataChannels(subscriberStats)[0];
+    return total(RtcStats::hasDataChannel, s -> s.getDataChannel().getDc().getMessagesSent());
   }
 
   /**
@@ -64,7 +67,7 @@ public record SessionStats(List<RtcStats> publisherStats, List<RtcStats> subscri
    * @return the total since the channels opened
    */
   public long dataMessagesReceived() {
-    return dataChannels(publisherStats)[1] + dataChannels(subscriberStats)[1];
+    return total(RtcStats::hasDataChannel, s -> s.getDataChannel().getDc().getMessagesReceived());
   }
 
   /**
@@ -77,28 +80,9 @@ public record SessionStats(List<RtcStats> publisherStats, List<RtcStats> subscri
     return roundTripTime(publisherStats).or(() -> roundTripTime(subscriberStats));
   }
 
-  private static long[] transports(List<RtcStats> report) {
-    long sent = 0;
-    long received = 0;
-    for (RtcStats s : report) {
-      if (s.hasTransport()) {
-        sent += s.getTransport().getTransport().getBytesSent();
-        received += s.getTransport().getTransport().getBytesReceived();
-      }
-    }
-    return new long[] {sent, received};
-  }
-
-  private static long[] dataChannels(List<RtcStats> report) {
-    long sent = 0;
-    long received = 0;
-    for (RtcStats s : report) {
-      if (s.hasDataChannel()) {
-        sent += s.getDataChannel().getDc().getMessagesSent();
-        received += s.getDataChannel().getDc().getMessagesReceived();
-      }
-    }
-    return new long[] {sent, received};
+  /** Sums a counter over the entries of both reports that carry it. */
+  private long total(Predicate<RtcStats> carries, ToLongFunction<RtcStats> counter) {
+    return Stream.concat(publisherStats.stream(), subscriberStats.stream()).filter(carries).mapToLong(counter).sum();
   }
 
   private static Optional<Duration> roundTripTime(List<RtcStats> report) {

@@ -111,7 +111,7 @@ public final class AudioProcessor implements AutoCloseable {
     if (delay.isNegative()) {
       throw new IllegalArgumentException("delay must not be negative, was " + delay);
     }
-    try (Lease lease = lease("setStreamDelay")) {
+    try (Lease lease = Leases.take(handle, "setStreamDelay", "the audio processor")) {
       var response = ffi.request(FfiRequest.newBuilder().setApmSetStreamDelay(ApmSetStreamDelayRequest.newBuilder()
           .setApmHandle(lease.id()).setDelayMs((int) Math.min(Integer.MAX_VALUE, delay.toMillis())))
           .build()).getApmSetStreamDelay();
@@ -149,7 +149,7 @@ public final class AudioProcessor implements AutoCloseable {
           + " at " + frame.sampleRate() + " Hz); the frame has " + frame.samplesPerChannel()
           + " samples per channel (" + frame.duration().toNanos() / 1_000_000.0 + " ms): split it into 10 ms frames");
     }
-    try (Lease lease = lease(operation); Arena arena = Arena.ofConfined()) {
+    try (Lease lease = Leases.take(handle, operation, "the audio processor"); Arena arena = Arena.ofConfined()) {
       // Processed in place: the module writes its output over the input.
       MemorySegment samples = frame.toNative(arena);
       FfiRequest.Builder request = FfiRequest.newBuilder();
@@ -170,14 +170,6 @@ public final class AudioProcessor implements AutoCloseable {
             : response.getApmProcessStream().getError());
       }
       return AudioFrame.fromNative(samples.asSlice(0, frame.byteSize()), frame.sampleRate(), frame.numChannels());
-    }
-  }
-
-  private Lease lease(String operation) {
-    try {
-      return handle.lease();
-    } catch (HandleClosedException e) {
-      throw new HandleClosedException(operation + " refused: the audio processor is closed");
     }
   }
 }

@@ -84,7 +84,7 @@ public final class AudioResampler implements AutoCloseable {
     short[] out = new short[Math.multiplyExact(steps, sampleRate / 100 * numChannels)];
     int written = 0;
     synchronized (lock) {
-      try (Lease lease = lease(); Arena arena = Arena.ofConfined()) {
+      try (Lease lease = Leases.take(handle, "remixAndResample", "the resampler"); Arena arena = Arena.ofConfined()) {
         MemorySegment input = arena.allocate(chunk * from * 2L, 2);
         for (int step = 0; step < steps; step++) {
           frame.slice(step * chunk, (step + 1) * chunk).copyTo(input);
@@ -130,14 +130,6 @@ public final class AudioResampler implements AutoCloseable {
     if (rate < MIN_RATE || rate > MAX_RATE || rate % 100 != 0) {
       throw new IllegalArgumentException("the " + which + " rate must be a multiple of 100 Hz from " + MIN_RATE
           + " to " + MAX_RATE + " Hz (the resampler works in 10 ms steps), was " + rate);
-    }
-  }
-
-  private Lease lease() {
-    try {
-      return handle.lease();
-    } catch (HandleClosedException e) {
-      throw new HandleClosedException("remixAndResample refused: the resampler is closed");
     }
   }
 }

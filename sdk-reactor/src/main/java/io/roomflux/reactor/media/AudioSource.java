@@ -190,7 +190,7 @@ public final class AudioSource implements AutoCloseable {
    * @throws io.roomflux.core.FfiRequestException if the core refused the request
    */
   public void clearQueue() {
-    try (Lease lease = lease("clearQueue")) {
+    try (Lease lease = Leases.take(handle, "clearQueue", "the audio source")) {
       ffi.request(FfiRequest.newBuilder().setClearAudioBuffer(ClearAudioBufferRequest.newBuilder()
           .setSourceHandle(lease.id())).build());
       playoutEnd.set(System.nanoTime());
@@ -268,14 +268,6 @@ public final class AudioSource implements AutoCloseable {
         + options.queueSize() + (closed.get() ? ", closed]" : "]");
   }
 
-  private Lease lease(String operation) {
-    try {
-      return handle.lease();
-    } catch (HandleClosedException e) {
-      throw new HandleClosedException(operation + " refused: the audio source is closed");
-    }
-  }
-
   private @Nullable String check(AudioFrame frame) {
     if (frame.sampleRate() != options.sampleRate() || frame.numChannels() != options.numChannels()) {
       return "the source takes " + options.sampleRate() + " Hz, " + options.numChannels()
@@ -300,7 +292,7 @@ public final class AudioSource implements AutoCloseable {
     }
     Lease lease;
     try {
-      lease = lease("captureFrame");
+      lease = Leases.take(handle, "captureFrame", "the audio source");
     } catch (HandleClosedException e) {
       sink.error(e);
       return;

@@ -99,13 +99,7 @@ public abstract sealed class LocalTrack implements AutoCloseable permits LocalAu
    * @throws io.roomflux.core.FfiRequestException if the core refused the request
    */
   public final void setMuted(boolean mute) {
-    Lease lease;
-    try {
-      lease = handle.lease();
-    } catch (HandleClosedException e) {
-      throw new HandleClosedException("setMuted refused: the track '" + name + "' is closed");
-    }
-    try (lease) {
+    try (Lease lease = Leases.take(handle, "setMuted", "the track '" + name + "'")) {
       muted = ffi.request(FfiRequest.newBuilder().setLocalTrackMute(LocalTrackMuteRequest.newBuilder()
           .setTrackHandle(lease.id()).setMute(mute)).build()).getLocalTrackMute().getMuted();
     }

@@ -140,7 +140,7 @@ public final class SoxResampler implements AutoCloseable {
       return List.of();
     }
     synchronized (lock) {
-      try (Lease lease = lease("push"); Arena arena = Arena.ofConfined()) {
+      try (Lease lease = Leases.take(handle, "push", "the SoX resampler"); Arena arena = Arena.ofConfined()) {
         MemorySegment input = frame.toNative(arena);
         PushSoxResamplerResponse response = ffi.request(FfiRequest.newBuilder().setPushSoxResampler(
             PushSoxResamplerRequest.newBuilder().setResamplerHandle(lease.id()).setDataPtr(input.address())
@@ -164,7 +164,7 @@ public final class SoxResampler implements AutoCloseable {
    */
   public List<AudioFrame> flush() {
     synchronized (lock) {
-      try (Lease lease = lease("flush")) {
+      try (Lease lease = Leases.take(handle, "flush", "the SoX resampler")) {
         FlushSoxResamplerResponse response = ffi.request(FfiRequest.newBuilder().setFlushSoxResampler(
             FlushSoxResamplerRequest.newBuilder().setResamplerHandle(lease.id())).build()).getFlushSoxResampler();
         if (response.hasError()) {
@@ -215,14 +215,6 @@ public final class SoxResampler implements AutoCloseable {
     }
     samples -= samples % numChannels;
     return List.of(AudioFrame.wrap(ffi.copyNativeShorts(address, samples), outputRate, numChannels));
-  }
-
-  private Lease lease(String operation) {
-    try {
-      return handle.lease();
-    } catch (HandleClosedException e) {
-      throw new HandleClosedException(operation + " refused: the SoX resampler is closed");
-    }
   }
 
   @Override

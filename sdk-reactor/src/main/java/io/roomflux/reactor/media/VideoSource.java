@@ -138,13 +138,7 @@ public final class VideoSource implements AutoCloseable {
       // garble the picture), so the source refuses I010 rather than guessing.
       throw new IllegalArgumentException("the core cannot capture I010 frames; convert them to I420 first");
     }
-    Lease lease;
-    try {
-      lease = handle.lease();
-    } catch (HandleClosedException e) {
-      throw new HandleClosedException("captureFrame refused: the video source is closed");
-    }
-    try (lease; Arena arena = Arena.ofConfined()) {
+    try (Lease lease = Leases.take(handle, "captureFrame", "the video source"); Arena arena = Arena.ofConfined()) {
       ffi.request(FfiRequest.newBuilder().setCaptureVideoFrame(CaptureVideoFrameRequest.newBuilder()
           .setSourceHandle(lease.id()).setBuffer(frame.toNative(arena))
           .setTimestampUs(TimeUnit.MICROSECONDS.convert(timestamp)).setRotation(rotation.toProto()))

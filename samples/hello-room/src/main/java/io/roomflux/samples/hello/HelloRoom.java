@@ -7,6 +7,7 @@ import io.roomflux.reactor.Room;
 import io.roomflux.reactor.RoomEvent;
 import io.roomflux.reactor.RoomOptions;
 import io.roomflux.testkit.LiveKitDevServer;
+import io.roomflux.testkit.SampleMain;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.function.BiFunction;
@@ -97,27 +98,16 @@ public final class HelloRoom {
    * @param args ignored
    */
   public static void main(String[] args) {
-    int status;
-    try (LiveKitDevServer server = LiveKitDevServer.start(); LiveKit lk = LiveKit.create()) {
-      System.out.println("server ready at " + server.url());
-      Outcome outcome = run(lk, server.url().toString(), server::token, System.out::println).block(TIMEOUT);
-      if (outcome == null) {
-        throw new IllegalStateException("the story ended without an outcome");
+    SampleMain.runAndExit("hello-room", server -> {
+      try (LiveKit lk = LiveKit.create()) {
+        Outcome outcome = run(lk, server.url().toString(), server::token, System.out::println).blockOptional(TIMEOUT)
+            .orElseThrow(() -> new IllegalStateException("the story ended without an outcome"));
+        System.out.println("native handles still live: " + outcome.liveHandles());
+        if (!outcome.text().equals(GREETING) || outcome.liveHandles() != 0) {
+          throw new IllegalStateException("unexpected outcome: " + outcome);
+        }
       }
-      System.out.println("native handles still live: " + outcome.liveHandles());
-      if (!outcome.text().equals(GREETING) || outcome.liveHandles() != 0) {
-        throw new IllegalStateException("unexpected outcome: " + outcome);
-      }
-      status = 0;
-    } catch (RuntimeException | Error e) {
-      // Errors too (a core that cannot be loaded, say): the exit code must tell.
-      System.err.println("hello-room FAILED: " + e);
-      e.printStackTrace();
-      status = 1;
-    }
-    System.out.println(status == 0 ? "server stopped; hello-room OK" : "hello-room FAILED");
-    // The core's threads are not ours to wait for: exit explicitly, which also disposes the core.
-    System.exit(status);
+    });
   }
 
   /**

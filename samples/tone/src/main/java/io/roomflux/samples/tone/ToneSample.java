@@ -11,7 +11,7 @@ import io.roomflux.reactor.media.AudioSourceOptions;
 import io.roomflux.reactor.media.AudioStreamOptions;
 import io.roomflux.reactor.media.LocalAudioTrack;
 import io.roomflux.reactor.media.TrackPublishOptions;
-import io.roomflux.testkit.LiveKitDevServer;
+import io.roomflux.testkit.SampleMain;
 import io.roomflux.testkit.Tones;
 import java.time.Duration;
 import java.util.List;
@@ -167,28 +167,18 @@ public final class ToneSample {
    * @param args ignored
    */
   public static void main(String[] args) {
-    int status;
-    try (LiveKitDevServer server = LiveKitDevServer.start(); LiveKit lk = LiveKit.create()) {
-      System.out.println("server ready at " + server.url());
-      Outcome outcome = run(lk, server.url().toString(), server::token, System.out::println).block(TIMEOUT);
-      if (outcome == null) {
-        throw new IllegalStateException("the story ended without an outcome");
+    SampleMain.runAndExit("tone", server -> {
+      try (LiveKit lk = LiveKit.create()) {
+        Outcome outcome = run(lk, server.url().toString(), server::token, System.out::println).blockOptional(TIMEOUT)
+            .orElseThrow(() -> new IllegalStateException("the story ended without an outcome"));
+        System.out.println("native handles still live: " + outcome.liveHandles());
+        if (!outcome.heard()) {
+          throw new IllegalStateException("the listener did not hear the tone: " + outcome.seconds());
+        }
+        if (outcome.liveHandles() != 0) {
+          throw new IllegalStateException(outcome.liveHandles() + " native handles outlived the rooms");
+        }
       }
-      System.out.println("native handles still live: " + outcome.liveHandles());
-      if (!outcome.heard()) {
-        throw new IllegalStateException("the listener did not hear the tone: " + outcome.seconds());
-      }
-      if (outcome.liveHandles() != 0) {
-        throw new IllegalStateException(outcome.liveHandles() + " native handles outlived the rooms");
-      }
-      status = 0;
-    } catch (RuntimeException | Error e) {
-      System.err.println("tone FAILED: " + e);
-      e.printStackTrace();
-      status = 1;
-    }
-    System.out.println(status == 0 ? "server stopped; tone OK" : "tone FAILED");
-    // The core's threads are not ours to wait for: exit explicitly, which also disposes the core.
-    System.exit(status);
+    });
   }
 }

@@ -126,33 +126,24 @@ public class RoomController {
     return rooms.leave(room).thenReturn(ResponseEntity.noContent().build());
   }
 
-  @ExceptionHandler(RoomNotJoinedException.class)
-  ProblemDetail notJoined(RoomNotJoinedException e) {
-    return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-  }
-
-  @ExceptionHandler(RoomAlreadyJoinedException.class)
-  ProblemDetail alreadyJoined(RoomAlreadyJoinedException e) {
-    return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-  }
-
-  @ExceptionHandler(InvalidTokenException.class)
-  ProblemDetail invalidToken(InvalidTokenException e) {
-    return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
-  }
-
-  @ExceptionHandler(ConnectException.class)
-  ProblemDetail cannotJoin(ConnectException e) {
-    return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_GATEWAY, e.getMessage());
-  }
-
-  @ExceptionHandler(PayloadTooLargeException.class)
-  ProblemDetail tooLarge(PayloadTooLargeException e) {
-    return ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, e.getMessage());
-  }
-
-  @ExceptionHandler(RoomClosedException.class)
-  ProblemDetail closed(RoomClosedException e) {
-    return ProblemDetail.forStatusAndDetail(HttpStatus.GONE, e.getMessage());
+  /**
+   * Answers a failed request with a problem detail whose status says what went wrong.
+   *
+   * @param e the failure
+   * @return the problem detail
+   */
+  @ExceptionHandler({RoomNotJoinedException.class, RoomAlreadyJoinedException.class, InvalidTokenException.class,
+      ConnectException.class, PayloadTooLargeException.class, RoomClosedException.class})
+  ProblemDetail problem(RuntimeException e) {
+    HttpStatus status = switch (e) {
+      case RoomNotJoinedException _ -> HttpStatus.NOT_FOUND;
+      case RoomAlreadyJoinedException _ -> HttpStatus.CONFLICT;
+      case InvalidTokenException _ -> HttpStatus.FORBIDDEN;
+      case ConnectException _ -> HttpStatus.BAD_GATEWAY;
+      case PayloadTooLargeException _ -> HttpStatus.CONTENT_TOO_LARGE;
+      case RoomClosedException _ -> HttpStatus.GONE;
+      default -> HttpStatus.INTERNAL_SERVER_ERROR; // not reached: only the exceptions above are handled here
+    };
+    return ProblemDetail.forStatusAndDetail(status, e.getMessage());
   }
 }
