@@ -8,6 +8,9 @@ module io.roomflux.testkit {
   requires java.net.http;
   requires org.slf4j;
   requires static org.jspecify;
+  // Only for BlockHoundContract; optional dependencies, present where the tests run under BlockHound.
+  requires static reactor.core;
+  requires static reactor.blockhound;
 
   exports io.roomflux.testkit;
 }

@@ -8,21 +8,20 @@ import io.roomflux.proto.FfiEvent;
 import io.roomflux.proto.FfiRequest;
 import io.roomflux.proto.NewAudioResamplerRequest;
 import io.roomflux.testkit.LiveKitDevServer;
-import io.roomflux.testkit.LiveKitServerExtension;
+import io.roomflux.testkit.LiveKitIntegrationTest;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A real panic of the core, provoked the way a careless binding would: join a room and never
  * send ReadyForRoomEventRequest. The core then closes the room and raises a panic event. Runs in
  * a JVM of its own (see the surefire executions in pom.xml): afterwards the core refuses work.
  */
-@ExtendWith(LiveKitServerExtension.class)
+@LiveKitIntegrationTest
 class CorePanicTest {
 
   @Test

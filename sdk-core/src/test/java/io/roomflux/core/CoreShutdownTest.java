@@ -7,21 +7,20 @@ import io.roomflux.proto.ConnectCallback;
 import io.roomflux.proto.FfiRequest;
 import io.roomflux.proto.NewAudioResamplerRequest;
 import io.roomflux.testkit.LiveKitDevServer;
-import io.roomflux.testkit.LiveKitServerExtension;
+import io.roomflux.testkit.LiveKitIntegrationTest;
 import io.roomflux.testkit.RoomServiceClient;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Closing the client disconnects rooms that are still open (dropping a room handle alone would
  * leave the participant in the room), then disposes the core. Runs in a JVM of its own: a
  * disposed core cannot be started again in the same process.
  */
-@ExtendWith(LiveKitServerExtension.class)
+@LiveKitIntegrationTest
 class CoreShutdownTest {
 
   @Test

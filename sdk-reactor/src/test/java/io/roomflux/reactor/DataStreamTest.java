@@ -3,8 +3,7 @@ package io.roomflux.reactor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.roomflux.core.HandleKind;
-import io.roomflux.testkit.LiveKitDevServer;
-import io.roomflux.testkit.LiveKitServerExtension;
+import io.roomflux.testkit.LiveKitIntegrationTest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -14,14 +13,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
@@ -33,39 +29,12 @@ import reactor.util.function.Tuples;
  * topic, cancelled and overflowing reads, writers after close and after disconnect, against a
  * real livekit-server with two participants.
  */
-@ExtendWith(LiveKitServerExtension.class)
+@LiveKitIntegrationTest
 class DataStreamTest {
   private static final Duration IO = Duration.ofSeconds(30);
 
-  private final LiveKitDevServer server;
-  private LiveKit lk;
-  private String room;
-
-  DataStreamTest(LiveKitDevServer server) {
-    this.server = server;
-  }
-
-  @BeforeEach
-  void setUp() {
-    lk = LiveKit.create();
-    room = "streams-" + UUID.randomUUID();
-  }
-
-  @AfterEach
-  void everyHandleIsReleased() {
-    lk.closeRooms().block(IO);
-    assertThat(lk.core().handles().liveByKind()).isEmpty();
-    assertThat(lk.core().handles().liveCount()).isZero();
-    assertThat(lk.core().handles().leaked()).isZero();
-    assertThat(lk.core().handles().dropFailures()).isZero();
-  }
-
-  private Room join(String identity) {
-    Room joined = lk.connect(server.url().toString(), server.token(identity, room), RoomOptions.defaults())
-        .block(IO);
-    assertThat(joined).isNotNull();
-    return joined;
-  }
+  @RegisterExtension
+  final RoomFixture rooms = new RoomFixture("streams");
 
   private static byte[] random(int size) {
     byte[] bytes = new byte[size];
@@ -90,13 +59,13 @@ class DataStreamTest {
   }
 
   private long live(HandleKind kind) {
-    return lk.core().handles().liveByKind().getOrDefault(kind, 0L);
+    return rooms.lk().core().handles().liveByKind().getOrDefault(kind, 0L);
   }
 
   @Test
   void aWholeTextArrivesWithItsHeader() {
-    Room alice = join("alice");
-    Room bob = join("bob");
+    Room alice = rooms.join("alice");
+    Room bob = rooms.join("bob");
     String text = "hello \u2603 ".repeat(5_000); // several chunks
     AtomicReference<StreamInfo> sent = new AtomicReference<>();
     AtomicReference<StreamInfo> got = new AtomicReference<>();
@@ -125,8 +94,8 @@ class DataStreamTest {
 
   @Test
   void textWrittenInPiecesArrivesInOrderAsTheSameText() {
-    Room alice = join("alice");
-    Room bob = join("bob");
+    Room alice = rooms.join("alice");
+    Room bob = rooms.join("bob");
     List<String> pieces = List.of("The ", "quick ", "brown ", "fox ", "x".repeat(20_000), " jumps.");
     AtomicReference<StreamInfo> opened = new AtomicReference<>();
 
@@ -154,8 +123,8 @@ class DataStreamTest {
 
   @Test
   void bytesSentWholeArriveEqualInChunksAndWithTheirSize() {
-    Room alice = join("alice");
-    Room bob = join("bob");
+    Room alice = rooms.join("alice");
+    Room bob = rooms.join("bob");
     byte[] payload = random(200 * 1024);
 
     StepVerifier.create(bob.byteStreams("blob").next()
@@ -177,8 +146,8 @@ class DataStreamTest {
 
   @Test
   void bytesWrittenInPiecesArriveEqualThroughReadAll() {
-    Room alice = join("alice");
-    Room bob = join("bob");
+    Room alice = rooms.join("alice");
+    Room bob = rooms.join("bob");
     byte[] payload = random(200 * 1024);
 
     StepVerifier.create(bob.byteStreams("blob").next().flatMap(ByteStreamReader::readAll))
@@ -198,8 +167,8 @@ class DataStreamTest {
 
   @Test
   void aFileArrivesWithItsNameAndContent(@TempDir Path dir) throws IOException {
-    Room alice = join("alice");
-    Room bob = join("bob");
+    Room alice = rooms.join("alice");
+    Room bob = rooms.join("bob");
     byte[] content = random(100 * 1024);
     Path file = Files.write(dir.resolve("report.bin"), content);
     Path inbox = Files.createDirectory(dir.resolve("inbox"));
@@ -228,8 +197,8 @@ class DataStreamTest {
 
   @Test
   void readersArePerTopicAndStreamsWithoutSubscriberAreReleasedAtOnce() {
-    Room alice = join("alice");
-    Room bob = join("bob");
+    Room alice = rooms.join("alice");
+    Room bob = rooms.join("bob");
 
     StepVerifier.create(bob.textStreams("wanted").next())
         .then(() -> {
@@ -251,7 +220,7 @@ class DataStreamTest {
 
   @Test
   void aTopicHasAtMostOneSubscriberAndItsStreamEndsWithTheRoom() {
-    Room bob = join("bob");
+    Room bob = rooms.join("bob");
     StepVerifier.create(bob.textStreams("t"))
         .then(() -> StepVerifier.create(bob.textStreams("t")).expectError(IllegalStateException.class).verify(IO))
         .then(() -> bob.disconnect().block(IO))
@@ -261,8 +230,8 @@ class DataStreamTest {
 
   @Test
   void aReaderCancelledMidStreamReleasesItsHandleAndIgnoresTheRest() {
-    Room alice = join("alice");
-    Room bob = join("bob");
+    Room alice = rooms.join("alice");
+    Room bob = rooms.join("bob");
     AtomicReference<ByteStreamWriter> writer = new AtomicReference<>();
 
     StepVerifier.create(bob.byteStreams("live").next().flatMapMany(r -> r.chunks().take(1)))
@@ -283,8 +252,8 @@ class DataStreamTest {
 
   @Test
   void aSubscriberFallingBehindTheChunkBufferGetsStreamBufferOverflowException() throws Exception {
-    Room alice = join("alice");
-    Room bob = join("bob");
+    Room alice = rooms.join("alice");
+    Room bob = rooms.join("bob");
     Sinks.Empty<Void> overflowed = Sinks.empty();
     CompletableFuture<ByteStreamReader> next = bob.byteStreams("big").next().toFuture();
     alice.localParticipant().sendBytes(random(200 * 1024), StreamOptions.topic("big")).block(IO);
@@ -302,8 +271,8 @@ class DataStreamTest {
 
   @Test
   void aWriterRefusesWritesAfterCloseAndCloseIsIdempotent() {
-    Room alice = join("alice");
-    join("bob");
+    Room alice = rooms.join("alice");
+    rooms.join("bob");
     TextStreamWriter writer = alice.localParticipant().streamText(StreamOptions.topic("t")).block(IO);
     assertThat(writer).isNotNull();
     assertThat(live(HandleKind.TEXT_STREAM_WRITER)).isEqualTo(1);
@@ -319,7 +288,7 @@ class DataStreamTest {
 
   @Test
   void textOptionsWithByteOnlyFieldsAreRefused() {
-    Room alice = join("alice");
+    Room alice = rooms.join("alice");
     StepVerifier.create(alice.localParticipant().sendText("x", StreamOptions.topic("t").withMimeType("text/html")))
         .expectError(IllegalArgumentException.class)
         .verify(IO);
@@ -327,8 +296,8 @@ class DataStreamTest {
 
   @Test
   void disconnectReleasesOpenWritersAndEndsReadsInProgress() {
-    Room alice = join("alice");
-    Room bob = join("bob");
+    Room alice = rooms.join("alice");
+    Room bob = rooms.join("bob");
     AtomicReference<TextStreamWriter> writer = new AtomicReference<>();
 
     StepVerifier.create(bob.textStreams("open").next().flatMapMany(TextStreamReader::chunks))
@@ -350,7 +319,7 @@ class DataStreamTest {
 
   @Test
   void streamOperationsAfterDisconnectFailWithRoomClosedException(@TempDir Path dir) throws IOException {
-    Room alice = join("alice");
+    Room alice = rooms.join("alice");
     Path file = Files.write(dir.resolve("f.txt"), new byte[] {1, 2, 3});
     alice.disconnect().block(IO);
     LocalParticipant me = alice.localParticipant();

@@ -1,30 +1,24 @@
 package io.roomflux.reactor;
 
-import static io.roomflux.reactor.ToneTrack.await;
-import static io.roomflux.reactor.ToneTrack.subscribedTrack;
+import static io.roomflux.reactor.PublishedTrack.await;
+import static io.roomflux.reactor.PublishedTrack.subscribedTrack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import io.roomflux.testkit.LiveKitDevServer;
-import io.roomflux.testkit.LiveKitServerExtension;
+import io.roomflux.testkit.LiveKitIntegrationTest;
 import io.roomflux.testkit.PythonPeer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.Arrays;
-import java.util.Deque;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.LoggerFactory;
 import reactor.test.StepVerifier;
 
@@ -33,45 +27,21 @@ import reactor.test.StepVerifier;
  * {@link E2eeManager}, encrypted media between RoomFlux and LiveKit's Python SDK and between two
  * RoomFlux participants, and what a wrong key really does.
  */
-@ExtendWith(LiveKitServerExtension.class)
+@LiveKitIntegrationTest
 class E2eeTest {
   private static final Duration IO = Duration.ofSeconds(30);
   private static final double HEARD = 0.9;
   private static final byte[] KEY = "roomflux-e2ee-key-0123456789".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] OTHER_KEY = "another-e2ee-key-9876543210".getBytes(StandardCharsets.US_ASCII);
 
-  private final LiveKitDevServer server;
-  private final Deque<AutoCloseable> resources = new ArrayDeque<>();
-  private LiveKit lk;
-  private String room;
-
-  E2eeTest(LiveKitDevServer server) {
-    this.server = server;
-  }
-
-  @BeforeEach
-  void setUp() {
-    lk = LiveKit.create();
-    room = "e2ee-" + UUID.randomUUID();
-  }
-
-  @AfterEach
-  void everyHandleIsReleased() throws Exception {
-    for (AutoCloseable r; (r = resources.pollLast()) != null; ) {
-      r.close();
-    }
-    lk.closeRooms().block(IO);
-    assertThat(lk.core().handles().liveByKind()).isEmpty();
-    assertThat(lk.core().handles().liveCount()).isZero();
-    assertThat(lk.core().handles().leaked()).isZero();
-    assertThat(lk.core().handles().dropFailures()).isZero();
-  }
+  @RegisterExtension
+  final RoomFixture rooms = new RoomFixture("e2ee");
 
   // ---- the manager --------------------------------------------------------------------------
 
   @Test
   void theSharedKeyCanBeReadReplacedAndRatchetedWhileConnected() {
-    Room alice = join("alice", RoomOptions.defaults().withEncryption(EncryptionOptions.sharedKey(KEY)));
+    Room alice = rooms.join("alice", RoomOptions.defaults().withEncryption(EncryptionOptions.sharedKey(KEY)));
     E2eeManager e2ee = alice.e2ee();
     assertThat(e2ee.options()).hasValueSatisfying(o -> assertThat(o.keyRingSize()).isEqualTo(16));
 
@@ -97,7 +67,7 @@ class E2eeTest {
 
   @Test
   void perParticipantKeysAreKeptPerIdentity() {
-    Room alice = join("alice", RoomOptions.defaults().withEncryption(EncryptionOptions.perParticipantKeys()));
+    Room alice = rooms.join("alice", RoomOptions.defaults().withEncryption(EncryptionOptions.perParticipantKeys()));
     E2eeManager e2ee = alice.e2ee();
 
     e2ee.setKey("alice", KEY, 0).block(IO);
@@ -113,7 +83,7 @@ class E2eeTest {
 
   @Test
   void aRoomWithoutEncryptionRefusesKeyOperationsAndHasNoCryptors() {
-    Room alice = join("alice", RoomOptions.defaults());
+    Room alice = rooms.join("alice", RoomOptions.defaults());
     E2eeManager e2ee = alice.e2ee();
 
     assertThat(e2ee.options()).isEmpty();
@@ -127,7 +97,7 @@ class E2eeTest {
 
   @Test
   void argumentsAreCheckedWhenCalledAndAClosedRoomRefusesEverything() {
-    Room alice = join("alice", RoomOptions.defaults()
+    Room alice = rooms.join("alice", RoomOptions.defaults()
         .withEncryption(EncryptionOptions.sharedKey(KEY).withKeyRingSize(4)));
     E2eeManager e2ee = alice.e2ee();
 
@@ -162,7 +132,7 @@ class E2eeTest {
     try {
       EncryptionOptions options = EncryptionOptions.sharedKey(KEY);
       RoomOptions roomOptions = RoomOptions.defaults().withEncryption(options);
-      Room alice = join("alice", roomOptions);
+      Room alice = rooms.join("alice", roomOptions);
       alice.e2ee().setSharedKey(OTHER_KEY, 1).block(IO);
       alice.e2ee().ratchetSharedKey(1).block(IO);
       alice.e2ee().setKey("bob", OTHER_KEY, 2).block(IO);
@@ -190,14 +160,14 @@ class E2eeTest {
 
   @Test
   void withTheSameSharedKeyRoomFluxAndThePythonSdkHearEachOther() {
-    Room java = join("java", RoomOptions.defaults().withEncryption(EncryptionOptions.sharedKey(KEY)));
+    Room java = rooms.join("java", RoomOptions.defaults().withEncryption(EncryptionOptions.sharedKey(KEY)));
     CompletableFuture<String> pyTrack = subscribedTrack(java, "py", TrackKind.AUDIO);
     CompletableFuture<RoomEvent.E2eeStateChanged> pyDecrypting = java.events()
         .ofType(RoomEvent.E2eeStateChanged.class).filter(e -> e.identity().equals("py")).next().toFuture();
-    ToneTrack tone = resource(ToneTrack.publish(java, 440, IO));
+    ToneTrack tone = rooms.closeAfter(ToneTrack.publish(java, 440, IO));
     assertThat(tone.publication().encryption()).isEqualTo(EncryptionType.GCM);
 
-    PythonPeer py = start(PythonPeer.builder(server.url(), server.token("py", room)).name("py").sharedKey(KEY)
+    PythonPeer py = rooms.startPeer(rooms.peer("py").sharedKey(KEY)
         .publishTone(880, Duration.ZERO).listen("java", 440));
     String sid = await(pyTrack, IO);
     assertThat(java.publications("py").get(sid).encryption()).isEqualTo(EncryptionType.GCM);
@@ -232,10 +202,10 @@ class E2eeTest {
   @Test
   void twoRoomFluxParticipantsWithTheSameSharedKeyHearEachOther() {
     RoomOptions encrypted = RoomOptions.defaults().withEncryption(EncryptionOptions.sharedKey(KEY));
-    Room alice = join("alice", encrypted);
-    Room bob = join("bob", encrypted);
+    Room alice = rooms.join("alice", encrypted);
+    Room bob = rooms.join("bob", encrypted);
     CompletableFuture<String> aliceTrack = subscribedTrack(bob, "alice", TrackKind.AUDIO);
-    resource(ToneTrack.publish(alice, 440, IO));
+    rooms.closeAfter(ToneTrack.publish(alice, 440, IO));
     String sid = await(aliceTrack, IO);
 
     assertThat(bob.publications("alice").get(sid).encryption()).isEqualTo(EncryptionType.GCM);
@@ -258,16 +228,16 @@ class E2eeTest {
    */
   @Test
   void aDifferentKeyIsReportedAsADecryptionFailureAndTheRightKeyRestoresTheMedia() {
-    Room java = join("java", RoomOptions.defaults()
+    Room java = rooms.join("java", RoomOptions.defaults()
         .withEncryption(EncryptionOptions.sharedKey(KEY).withFailureTolerance(0)));
     CompletableFuture<String> pyTrack = subscribedTrack(java, "py", TrackKind.AUDIO);
     CompletableFuture<RoomEvent.E2eeStateChanged> failure = java.events()
         .ofType(RoomEvent.E2eeStateChanged.class)
         .filter(e -> e.identity().equals("py") && e.state() != EncryptionState.NEW && e.state() != EncryptionState.OK)
         .next().toFuture();
-    resource(ToneTrack.publish(java, 440, IO));
+    rooms.closeAfter(ToneTrack.publish(java, 440, IO));
 
-    PythonPeer py = start(PythonPeer.builder(server.url(), server.token("py", room)).name("py").sharedKey(OTHER_KEY)
+    PythonPeer py = rooms.startPeer(rooms.peer("py").sharedKey(OTHER_KEY)
         .ratchetWindowSize(0).publishTone(880, Duration.ZERO).listen("java", 440));
     String sid = await(pyTrack, IO);
 
@@ -301,23 +271,5 @@ class E2eeTest {
     assertThat(py.reports()).filteredOn(r -> r.is("e2ee_state"))
         .allSatisfy(r -> assertThat(r.text("state")).isNotEqualTo(Optional.of("DECRYPTION_FAILED")));
     System.out.println("E2EE Python side states: " + py.reports().stream().filter(r -> r.is("e2ee_state")).toList());
-  }
-
-  private Room join(String identity, RoomOptions options) {
-    Room joined = lk.connect(server.url().toString(), server.token(identity, room), options).block(IO);
-    assertThat(joined).isNotNull();
-    return joined;
-  }
-
-  private PythonPeer start(PythonPeer.Builder builder) {
-    PythonPeer peer = builder.start();
-    resources.add(peer);
-    peer.awaitReport(r -> r.is("connected"), IO);
-    return peer;
-  }
-
-  private <T extends AutoCloseable> T resource(T resource) {
-    resources.add(resource);
-    return resource;
   }
 }

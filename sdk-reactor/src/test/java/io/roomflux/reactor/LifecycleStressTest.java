@@ -3,7 +3,7 @@ package io.roomflux.reactor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.roomflux.testkit.LiveKitDevServer;
-import io.roomflux.testkit.LiveKitServerExtension;
+import io.roomflux.testkit.LiveKitIntegrationTest;
 import io.roomflux.token.AccessToken;
 import io.roomflux.token.VideoGrant;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +18,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
@@ -30,7 +29,7 @@ import reactor.test.StepVerifier;
  * its cousins, under load, against the real server and core: operations racing a disconnect,
  * scopes cancelled mid-flight, double disconnects, connects cancelled at any moment.
  */
-@ExtendWith(LiveKitServerExtension.class)
+@LiveKitIntegrationTest
 class LifecycleStressTest {
   private static final Logger log = LoggerFactory.getLogger(LifecycleStressTest.class);
   private static final byte[] PAYLOAD = "racing the disconnect".getBytes(StandardCharsets.UTF_8);

@@ -3,18 +3,15 @@ package io.roomflux.reactor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.roomflux.testkit.LiveKitDevServer;
-import io.roomflux.testkit.LiveKitServerExtension;
+import io.roomflux.testkit.LiveKitIntegrationTest;
 import io.roomflux.token.AccessToken;
 import io.roomflux.token.VideoGrant;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.test.StepVerifier;
 
 /**
@@ -22,44 +19,17 @@ import reactor.test.StepVerifier;
  * transcriptions, track subscription permissions and session statistics, against a real
  * livekit-server with two participants.
  */
-@ExtendWith(LiveKitServerExtension.class)
+@LiveKitIntegrationTest
 class ParticipantOperationsTest {
   private static final Duration IO = Duration.ofSeconds(30);
 
-  private final LiveKitDevServer server;
-  private LiveKit lk;
-  private String room;
-
-  ParticipantOperationsTest(LiveKitDevServer server) {
-    this.server = server;
-  }
-
-  @BeforeEach
-  void setUp() {
-    lk = LiveKit.create();
-    room = "ops-" + UUID.randomUUID();
-  }
-
-  @AfterEach
-  void everyHandleIsReleased() {
-    lk.closeRooms().block(IO);
-    assertThat(lk.core().handles().liveByKind()).isEmpty();
-    assertThat(lk.core().handles().liveCount()).isZero();
-    assertThat(lk.core().handles().leaked()).isZero();
-    assertThat(lk.core().handles().dropFailures()).isZero();
-  }
-
-  private Room join(String identity) {
-    Room joined = lk.connect(server.url().toString(), server.token(identity, room), RoomOptions.defaults())
-        .block(IO);
-    assertThat(joined).isNotNull();
-    return joined;
-  }
+  @RegisterExtension
+  final RoomFixture rooms = new RoomFixture("ops");
 
   @Test
   void aChatMessageAndItsEditReachTheOtherParticipant() {
-    Room alice = join("alice");
-    Room bob = join("bob");
+    Room alice = rooms.join("alice");
+    Room bob = rooms.join("bob");
     AtomicReference<ChatMessage> sent = new AtomicReference<>();
     AtomicReference<RoomEvent.ChatMessageReceived> received = new AtomicReference<>();
 
@@ -90,8 +60,8 @@ class ParticipantOperationsTest {
 
   @Test
   void aSipDtmfToneReachesItsDestination() {
-    Room alice = join("alice");
-    Room bob = join("bob");
+    Room alice = rooms.join("alice");
+    Room bob = rooms.join("bob");
 
     StepVerifier.create(bob.events().ofType(RoomEvent.SipDtmfReceived.class).next())
         .then(() -> alice.localParticipant().publishSipDtmf(11, "#", List.of("bob")).block(IO))
@@ -106,13 +76,13 @@ class ParticipantOperationsTest {
   @Test
   void aTranscriptionFromAnAgentReachesTheOtherParticipant() {
     // livekit-server forwards transcriptions only from agents.
+    LiveKitDevServer server = rooms.server();
     String agentToken = AccessToken.builder().apiKey(server.apiKey()).apiSecret(server.apiSecret())
-        .identity("alice").videoGrant(VideoGrant.builder().roomJoin(true).room(room).canPublish(true)
+        .identity("alice").videoGrant(VideoGrant.builder().roomJoin(true).room(rooms.name()).canPublish(true)
             .canSubscribe(true).canPublishData(true).agent(true).build())
         .build().toJwt();
-    Room alice = lk.connect(server.url().toString(), agentToken, RoomOptions.defaults()).block(IO);
-    assertThat(alice).isNotNull();
-    Room bob = join("bob");
+    Room alice = rooms.connect(agentToken);
+    Room bob = rooms.join("bob");
     TranscriptionSegment segment = new TranscriptionSegment("seg-1", "hello world", Duration.ZERO,
         Duration.ofMillis(850), true, "en");
 
@@ -130,8 +100,8 @@ class ParticipantOperationsTest {
 
   @Test
   void trackSubscriptionPermissionsAreAccepted() {
-    Room alice = join("alice");
-    join("bob");
+    Room alice = rooms.join("alice");
+    rooms.join("bob");
 
     StepVerifier.create(alice.localParticipant().setTrackSubscriptionPermissions(false,
             Map.of("bob", TrackPermission.tracks("TR_a", "TR_b"), "carol", TrackPermission.all())))
@@ -144,8 +114,8 @@ class ParticipantOperationsTest {
 
   @Test
   void sessionStatsReportTheDataThatWasSent() {
-    Room alice = join("alice");
-    Room bob = join("bob");
+    Room alice = rooms.join("alice");
+    Room bob = rooms.join("bob");
     StepVerifier.create(bob.dataPackets("ping").next())
         .then(() -> alice.localParticipant().publishData(new byte[1_000], DataOptions.reliable().withTopic("ping"))
             .block(IO))
@@ -169,7 +139,7 @@ class ParticipantOperationsTest {
 
   @Test
   void operationsAfterDisconnectFailWithRoomClosedException() {
-    Room alice = join("alice");
+    Room alice = rooms.join("alice");
     alice.disconnect().block(IO);
     LocalParticipant me = alice.localParticipant();
     ChatMessage message = new ChatMessage("m", java.time.Instant.now(), "x", java.util.Optional.empty(), false, false);

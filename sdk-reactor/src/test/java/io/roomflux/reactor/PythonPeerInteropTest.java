@@ -1,21 +1,15 @@
 package io.roomflux.reactor;
 
-import static io.roomflux.reactor.ToneTrack.await;
-import static io.roomflux.reactor.ToneTrack.subscribedTrack;
+import static io.roomflux.reactor.PublishedTrack.await;
+import static io.roomflux.reactor.PublishedTrack.subscribedTrack;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.roomflux.testkit.LiveKitDevServer;
-import io.roomflux.testkit.LiveKitServerExtension;
+import io.roomflux.testkit.LiveKitIntegrationTest;
 import io.roomflux.testkit.PythonPeer;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.test.StepVerifier;
 
 /**
@@ -23,45 +17,20 @@ import reactor.test.StepVerifier;
  * in the same room, on the same real livekit-server. A tone goes each way and is found by the
  * same Goertzel analysis on both sides.
  */
-@ExtendWith(LiveKitServerExtension.class)
+@LiveKitIntegrationTest
 class PythonPeerInteropTest {
   private static final Duration IO = Duration.ofSeconds(30);
   private static final double HEARD = 0.9;
   private static final double CONTROL = 0.05;
 
-  private final LiveKitDevServer server;
-  private final Deque<AutoCloseable> resources = new ArrayDeque<>();
-  private LiveKit lk;
-  private String room;
-
-  PythonPeerInteropTest(LiveKitDevServer server) {
-    this.server = server;
-  }
-
-  @BeforeEach
-  void setUp() {
-    lk = LiveKit.create();
-    room = "interop-" + UUID.randomUUID();
-  }
-
-  @AfterEach
-  void everyHandleIsReleased() throws Exception {
-    for (AutoCloseable r; (r = resources.pollLast()) != null; ) {
-      r.close();
-    }
-    lk.closeRooms().block(IO);
-    assertThat(lk.core().handles().liveByKind()).isEmpty();
-    assertThat(lk.core().handles().liveCount()).isZero();
-    assertThat(lk.core().handles().leaked()).isZero();
-    assertThat(lk.core().handles().dropFailures()).isZero();
-  }
+  @RegisterExtension
+  final RoomFixture rooms = new RoomFixture("interop");
 
   @Test
   void aToneFromThePythonSdkIsHeardByRoomFlux() {
-    Room java = join("java");
+    Room java = rooms.join("java");
     CompletableFuture<String> pyTrack = subscribedTrack(java, "py", TrackKind.AUDIO);
-    PythonPeer py = start(PythonPeer.builder(server.url(), server.token("py", room)).name("py")
-        .publishTone(440, Duration.ZERO));
+    PythonPeer py = rooms.startPeer(rooms.peer("py").publishTone(440, Duration.ZERO));
     py.awaitReport(r -> r.is("published"), IO);
     String sid = await(pyTrack, IO);
 
@@ -81,33 +50,15 @@ class PythonPeerInteropTest {
 
   @Test
   void aToneFromRoomFluxIsHeardByThePythonSdk() {
-    Room java = join("java");
-    ToneTrack tone = resource(ToneTrack.publish(java, 440, IO));
+    Room java = rooms.join("java");
+    ToneTrack tone = rooms.closeAfter(ToneTrack.publish(java, 440, IO));
     assertThat(tone.publication().source()).isEqualTo(TrackSource.MICROPHONE);
 
-    PythonPeer py = start(PythonPeer.builder(server.url(), server.token("py", room)).name("py").listen("java", 440));
+    PythonPeer py = rooms.startPeer(rooms.peer("py").listen("java", 440));
     PythonPeer.Report subscribed = py.awaitReport(r -> r.is("subscribed"), IO);
     assertThat(subscribed.text("track_sid")).contains(tone.publication().sid());
     PythonPeer.Report heard = py.awaitReport(r -> r.is("audio") && r.number("ratio") > HEARD, IO);
     System.out.println("INTEROP java -> python: " + heard);
     assertThat(heard.number("samples")).as("samples in the peer's one-second window").isGreaterThan(40_000);
-  }
-
-  private Room join(String identity) {
-    Room joined = lk.connect(server.url().toString(), server.token(identity, room), RoomOptions.defaults()).block(IO);
-    assertThat(joined).isNotNull();
-    return joined;
-  }
-
-  private PythonPeer start(PythonPeer.Builder builder) {
-    PythonPeer peer = builder.start();
-    resources.add(peer);
-    peer.awaitReport(r -> r.is("connected"), IO);
-    return peer;
-  }
-
-  private <T extends AutoCloseable> T resource(T resource) {
-    resources.add(resource);
-    return resource;
   }
 }

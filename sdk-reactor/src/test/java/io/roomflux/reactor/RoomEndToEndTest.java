@@ -3,7 +3,7 @@ package io.roomflux.reactor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.roomflux.testkit.LiveKitDevServer;
-import io.roomflux.testkit.LiveKitServerExtension;
+import io.roomflux.testkit.LiveKitIntegrationTest;
 import io.roomflux.token.AccessToken;
 import io.roomflux.token.VideoGrant;
 import java.nio.charset.StandardCharsets;
@@ -11,59 +11,29 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.test.StepVerifier;
 
 /**
  * The foundation, end to end against a real livekit-server and the real livekit-ffi core: two
  * participants in one JVM, a data packet, disconnects, failed connects.
  */
-@ExtendWith(LiveKitServerExtension.class)
+@LiveKitIntegrationTest
 class RoomEndToEndTest {
   private static final Duration IO = Duration.ofSeconds(30);
 
-  private final LiveKitDevServer server;
-  private LiveKit lk;
-  private String room;
-
-  RoomEndToEndTest(LiveKitDevServer server) {
-    this.server = server;
-  }
-
-  @BeforeEach
-  void setUp() {
-    lk = LiveKit.create();
-    room = "e2e-" + UUID.randomUUID();
-  }
-
-  @AfterEach
-  void everyHandleIsReleased() {
-    lk.closeRooms().block(IO);
-    assertThat(lk.core().handles().liveByKind()).isEmpty();
-    assertThat(lk.core().handles().liveCount()).isZero();
-    assertThat(lk.core().handles().leaked()).isZero();
-    assertThat(lk.core().handles().dropFailures()).isZero();
-  }
-
-  private Room join(String identity) {
-    Room joined = lk.connect(server.url().toString(), server.token(identity, room), RoomOptions.defaults())
-        .block(IO);
-    assertThat(joined).isNotNull();
-    return joined;
-  }
+  @RegisterExtension
+  final RoomFixture rooms = new RoomFixture("e2e");
 
   @Test
   void twoParticipantsSeeEachOtherJoin() {
-    Room alice = join("alice");
+    Room alice = rooms.join("alice");
     AtomicReference<Room> bob = new AtomicReference<>();
 
     StepVerifier.create(alice.events().ofType(RoomEvent.ParticipantConnected.class).next())
-        .then(() -> bob.set(join("bob")))
+        .then(() -> bob.set(rooms.join("bob")))
         .assertNext(e -> assertThat(e.participant().identity()).isEqualTo("bob"))
         .expectComplete()
         .verify(IO);
@@ -71,13 +41,13 @@ class RoomEndToEndTest {
     assertThat(alice.remoteParticipants()).containsKey("bob");
     assertThat(bob.get().remoteParticipants()).containsKey("alice");
     assertThat(alice.localParticipant().identity()).isEqualTo("alice");
-    assertThat(alice.name()).isEqualTo(room);
+    assertThat(alice.name()).isEqualTo(rooms.name());
   }
 
   @Test
   void aReliablePacketArrivesWithItsBytesTopicAndSender() {
-    Room alice = join("alice");
-    Room bob = join("bob");
+    Room alice = rooms.join("alice");
+    Room bob = rooms.join("bob");
     byte[] payload = "hello from alice \u2603".getBytes(StandardCharsets.UTF_8);
 
     StepVerifier.create(bob.dataPackets("chat").next())
@@ -95,8 +65,8 @@ class RoomEndToEndTest {
 
   @Test
   void disconnectEmitsDisconnectedOnceCompletesEventsAndReleasesEveryHandle() {
-    Room alice = join("alice");
-    Room bob = join("bob");
+    Room alice = rooms.join("alice");
+    Room bob = rooms.join("bob");
 
     StepVerifier.create(bob.events().ofType(RoomEvent.ParticipantDisconnected.class).next())
         .then(() -> StepVerifier.create(alice.events().filter(e -> e instanceof RoomEvent.Disconnected))
@@ -114,12 +84,12 @@ class RoomEndToEndTest {
     assertThat(alice.connectionState()).isEqualTo(ConnectionState.DISCONNECTED);
 
     StepVerifier.create(bob.disconnect()).expectComplete().verify(IO);
-    assertThat(lk.core().handles().liveCount()).isZero();
+    assertThat(rooms.lk().core().handles().liveCount()).isZero();
   }
 
   @Test
   void anOperationAfterDisconnectFailsWithRoomClosedException() {
-    Room alice = join("alice");
+    Room alice = rooms.join("alice");
     alice.disconnect().block(IO);
 
     StepVerifier.create(alice.localParticipant().publishData(new byte[] {1}, DataOptions.reliable()))
@@ -132,7 +102,7 @@ class RoomEndToEndTest {
 
   @Test
   void anOversizedPacketIsRefusedWithPayloadTooLargeException() {
-    Room alice = join("alice");
+    Room alice = rooms.join("alice");
 
     StepVerifier.create(alice.localParticipant().publishData(new byte[64_001], DataOptions.reliable()))
         .expectError(PayloadTooLargeException.class)
@@ -141,11 +111,12 @@ class RoomEndToEndTest {
 
   @Test
   void aTokenSignedWithTheWrongSecretFailsWithInvalidTokenException() {
+    LiveKitDevServer server = rooms.server();
     String forged = AccessToken.builder().apiKey(server.apiKey()).apiSecret("not-the-secret")
-        .identity("mallory").videoGrant(VideoGrant.builder().roomJoin(true).room(room).build())
+        .identity("mallory").videoGrant(VideoGrant.builder().roomJoin(true).room(rooms.name()).build())
         .build().toJwt();
 
-    StepVerifier.create(lk.connect(server.url().toString(), forged,
+    StepVerifier.create(rooms.lk().connect(server.url().toString(), forged,
             RoomOptions.defaults().withConnectTimeout(Duration.ofSeconds(10))))
         .expectError(InvalidTokenException.class)
         .verify(Duration.ofSeconds(15));
@@ -153,13 +124,14 @@ class RoomEndToEndTest {
 
   @Test
   void anExpiredTokenFailsWithInvalidTokenException() {
+    LiveKitDevServer server = rooms.server();
     Clock yesterday = Clock.fixed(Instant.now().minus(Duration.ofDays(1)), ZoneOffset.UTC);
     String expired = AccessToken.builder().apiKey(server.apiKey()).apiSecret(server.apiSecret())
         .identity("late").ttl(Duration.ofMinutes(5)).clock(yesterday)
-        .videoGrant(VideoGrant.builder().roomJoin(true).room(room).build())
+        .videoGrant(VideoGrant.builder().roomJoin(true).room(rooms.name()).build())
         .build().toJwt();
 
-    StepVerifier.create(lk.connect(server.url().toString(), expired,
+    StepVerifier.create(rooms.lk().connect(server.url().toString(), expired,
             RoomOptions.defaults().withConnectTimeout(Duration.ofSeconds(10))))
         .expectError(InvalidTokenException.class)
         .verify(Duration.ofSeconds(15));
@@ -168,7 +140,7 @@ class RoomEndToEndTest {
   @Test
   void anUnreachableServerFailsWithServerUnreachableExceptionWithinTheTimeout() {
     // Port 1 on loopback: nothing listens there, so the connection is refused at once.
-    StepVerifier.create(lk.connect("ws://127.0.0.1:1", server.token("alice", room),
+    StepVerifier.create(rooms.lk().connect("ws://127.0.0.1:1", rooms.server().token("alice", rooms.name()),
             RoomOptions.defaults().withConnectTimeout(Duration.ofSeconds(10))))
         .expectError(ServerUnreachableException.class)
         .verify(Duration.ofSeconds(15));
@@ -176,7 +148,8 @@ class RoomEndToEndTest {
 
   @Test
   void aMalformedUrlFailsWithServerUnreachableExceptionWithoutReachingTheCore() {
-    StepVerifier.create(lk.connect("ftp:/nowhere", server.token("alice", room), RoomOptions.defaults()))
+    StepVerifier.create(rooms.lk().connect("ftp:/nowhere", rooms.server().token("alice", rooms.name()),
+            RoomOptions.defaults()))
         .expectErrorSatisfies(e -> assertThat(e)
             .isInstanceOf(ServerUnreachableException.class)
             .hasMessageContaining("ws://"))

@@ -3,7 +3,7 @@ package io.roomflux.reactor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.roomflux.testkit.LiveKitDevServer;
-import io.roomflux.testkit.LiveKitServerExtension;
+import io.roomflux.testkit.LiveKitIntegrationTest;
 import io.roomflux.token.AccessToken;
 import io.roomflux.token.VideoGrant;
 import java.io.IOException;
@@ -15,14 +15,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
@@ -33,45 +30,24 @@ import reactor.test.StepVerifier;
  * holds when the event arrives, which must already reflect it. Track events need media and are
  * covered by {@link RoomEventMappingTest}.
  */
-@ExtendWith(LiveKitServerExtension.class)
+@LiveKitIntegrationTest
 class RoomEventsTest {
   private static final Duration IO = Duration.ofSeconds(30);
 
-  private final LiveKitDevServer server;
-  private LiveKit lk;
-  private String room;
-
-  RoomEventsTest(LiveKitDevServer server) {
-    this.server = server;
-  }
-
-  @BeforeEach
-  void setUp() {
-    lk = LiveKit.create();
-    room = "events-" + UUID.randomUUID();
-  }
-
-  @AfterEach
-  void everyHandleIsReleased() {
-    lk.closeRooms().block(IO);
-    assertThat(lk.core().handles().liveByKind()).isEmpty();
-    assertThat(lk.core().handles().liveCount()).isZero();
-    assertThat(lk.core().handles().leaked()).isZero();
-    assertThat(lk.core().handles().dropFailures()).isZero();
-  }
+  @RegisterExtension
+  final RoomFixture rooms = new RoomFixture("events");
 
   /** A join token that also lets the participant change its own metadata, name and attributes. */
   private String token(String identity) {
+    LiveKitDevServer server = rooms.server();
     return AccessToken.builder().apiKey(server.apiKey()).apiSecret(server.apiSecret()).identity(identity)
-        .videoGrant(VideoGrant.builder().roomJoin(true).room(room).canPublish(true).canSubscribe(true)
+        .videoGrant(VideoGrant.builder().roomJoin(true).room(rooms.name()).canPublish(true).canSubscribe(true)
             .canPublishData(true).canUpdateOwnMetadata(true).build())
         .build().toJwt();
   }
 
   private Room join(String identity) {
-    Room joined = lk.connect(server.url().toString(), token(identity), RoomOptions.defaults()).block(IO);
-    assertThat(joined).isNotNull();
-    return joined;
+    return rooms.connect(token(identity));
   }
 
   /** Joins {@code identity} and waits until {@code observer} has seen it join. */
@@ -169,7 +145,7 @@ class RoomEventsTest {
         .assertNext(seen -> {
           assertThat(seen.getT1()).isEqualTo("room metadata|room metadata|room metadata");
           assertThat(seen.getT2()).isEqualTo("room metadata|room metadata|room metadata");
-          assertThat(seen.getT3().name()).isEqualTo(room);
+          assertThat(seen.getT3().name()).isEqualTo(rooms.name());
           assertThat(seen.getT3().numParticipants()).isEqualTo(2);
         })
         .expectComplete()
@@ -202,7 +178,7 @@ class RoomEventsTest {
     Room alice = join("alice");
 
     assertThat(alice.connectionState()).isEqualTo(ConnectionState.CONNECTED);
-    assertThat(alice.info().name()).isEqualTo(room).isEqualTo(alice.name());
+    assertThat(alice.info().name()).isEqualTo(rooms.name()).isEqualTo(alice.name());
     assertThat(alice.info().emptyTimeout()).isPositive();
     // The creation time is in Unix milliseconds: near now, not thousands of years ahead.
     assertThat(alice.info().creationTime()).isBetween(before.minus(Duration.ofMinutes(5)), Instant.now().plusSeconds(60));
@@ -247,8 +223,9 @@ class RoomEventsTest {
 
   /** RoomService.UpdateRoomMetadata, which the test kit's client does not offer. */
   private void updateRoomMetadata(String metadata) {
+    LiveKitDevServer server = rooms.server();
     String admin = AccessToken.builder().apiKey(server.apiKey()).apiSecret(server.apiSecret())
-        .videoGrant(VideoGrant.builder().roomAdmin(true).room(room).build()).build().toJwt();
+        .videoGrant(VideoGrant.builder().roomAdmin(true).room(rooms.name()).build()).build().toJwt();
     try {
       HttpURLConnection http = (HttpURLConnection) server.httpUrl()
           .resolve("/twirp/livekit.RoomService/UpdateRoomMetadata").toURL().openConnection(Proxy.NO_PROXY);
@@ -259,7 +236,7 @@ class RoomEventsTest {
       http.setRequestProperty("Authorization", "Bearer " + admin);
       http.setRequestProperty("Content-Type", "application/json");
       try (OutputStream body = http.getOutputStream()) {
-        body.write(("{\"room\":\"" + room + "\",\"metadata\":\"" + metadata + "\"}").getBytes(StandardCharsets.UTF_8));
+        body.write(("{\"room\":\"" + rooms.name() + "\",\"metadata\":\"" + metadata + "\"}").getBytes(StandardCharsets.UTF_8));
       }
       assertThat(http.getResponseCode()).as("UpdateRoomMetadata").isEqualTo(200);
       http.getInputStream().close();

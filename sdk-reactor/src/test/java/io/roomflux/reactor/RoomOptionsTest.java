@@ -7,16 +7,17 @@ import io.roomflux.core.FfiClientOptions;
 import io.roomflux.proto.ContinualGatheringPolicy;
 import io.roomflux.proto.IceTransportType;
 import io.roomflux.testkit.LiveKitDevServer;
-import io.roomflux.testkit.LiveKitServerExtension;
+import io.roomflux.testkit.LiveKitIntegrationTest;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import reactor.test.StepVerifier;
 
-/** Every room option reaches the core's protocol, and a room joins with all of them set. */
-@ExtendWith(LiveKitServerExtension.class)
+/**
+ * Every room option reaches the core's protocol (unit tests), and a room joins with all of them
+ * set (an integration test, against the real livekit-server).
+ */
 class RoomOptionsTest {
   private static final RoomOptions EVERYTHING = RoomOptions.builder()
       .autoSubscribe(false).adaptiveStream(true).dynacast(true).joinRetries(2)
@@ -77,6 +78,7 @@ class RoomOptionsTest {
   }
 
   @Test
+  @LiveKitIntegrationTest
   void aRoomJoinsWithEveryOptionSet(LiveKitDevServer server) {
     LiveKit lk = LiveKit.create(LiveKitOptions.defaults(), FfiClientOptions.defaults());
     String room = "options-" + UUID.randomUUID();

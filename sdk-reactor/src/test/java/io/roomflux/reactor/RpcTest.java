@@ -3,18 +3,14 @@ package io.roomflux.reactor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.roomflux.testkit.LiveKitDevServer;
-import io.roomflux.testkit.LiveKitServerExtension;
+import io.roomflux.testkit.LiveKitIntegrationTest;
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import reactor.test.StepVerifier;
@@ -23,40 +19,13 @@ import reactor.test.StepVerifier;
  * RPC between two participants of one room, against a real livekit-server and the real core:
  * alice calls, bob registers the methods.
  */
-@ExtendWith(LiveKitServerExtension.class)
+@LiveKitIntegrationTest
 class RpcTest {
   private static final Duration IO = Duration.ofSeconds(30);
   private static final String DISPATCHER = "roomflux-ffi-dispatch";
 
-  private final LiveKitDevServer server;
-  private LiveKit lk;
-  private String room;
-
-  RpcTest(LiveKitDevServer server) {
-    this.server = server;
-  }
-
-  @BeforeEach
-  void setUp() {
-    lk = LiveKit.create();
-    room = "rpc-" + UUID.randomUUID();
-  }
-
-  @AfterEach
-  void everyHandleIsReleased() {
-    lk.closeRooms().block(IO);
-    assertThat(lk.core().handles().liveByKind()).isEmpty();
-    assertThat(lk.core().handles().liveCount()).isZero();
-    assertThat(lk.core().handles().leaked()).isZero();
-    assertThat(lk.core().handles().dropFailures()).isZero();
-  }
-
-  private Room join(String identity) {
-    Room joined = lk.connect(server.url().toString(), server.token(identity, room), RoomOptions.defaults())
-        .block(IO);
-    assertThat(joined).isNotNull();
-    return joined;
-  }
+  @RegisterExtension
+  final RoomFixture rooms = new RoomFixture("rpc");
 
   private static void expectRpcError(Mono<String> call, int code) {
     StepVerifier.create(call)
@@ -67,8 +36,8 @@ class RpcTest {
 
   @Test
   void aCallReachesTheHandlerOffTheDispatcherThreadAndReturnsItsAnswer() {
-    Room alice = join("alice");
-    Room bob = join("bob");
+    Room alice = rooms.join("alice");
+    Room bob = rooms.join("bob");
     AtomicReference<String> handlerThread = new AtomicReference<>();
     AtomicReference<RpcInvocation> seen = new AtomicReference<>();
     bob.localParticipant().registerRpcMethod("echo", invocation -> {
@@ -92,8 +61,8 @@ class RpcTest {
 
   @Test
   void anEmptyAnswerArrivesAsAnEmptyString() {
-    Room alice = join("alice");
-    Room bob = join("bob");
+    Room alice = rooms.join("alice");
+    Room bob = rooms.join("bob");
     bob.localParticipant().registerRpcMethod("nothing", invocation -> Mono.empty());
 
     StepVerifier.create(alice.localParticipant().performRpc("bob", "nothing", "", Duration.ofSeconds(10)))
@@ -104,8 +73,8 @@ class RpcTest {
 
   @Test
   void anRpcExceptionFromTheHandlerReachesTheCallerWithItsCodeMessageAndData() {
-    Room alice = join("alice");
-    Room bob = join("bob");
+    Room alice = rooms.join("alice");
+    Room bob = rooms.join("bob");
     bob.localParticipant().registerRpcMethod("refuse", invocation -> {
       throw new RpcException(2000, "not today", "{\"retryAfter\":5}");
     });
@@ -121,8 +90,8 @@ class RpcTest {
 
   @Test
   void anyOtherHandlerFailureReachesTheCallerAsAGenericApplicationErrorWithoutItsInternals() {
-    Room alice = join("alice");
-    Room bob = join("bob");
+    Room alice = rooms.join("alice");
+    Room bob = rooms.join("bob");
     bob.localParticipant().registerRpcMethod("broken",
         invocation -> Mono.error(new IllegalStateException("handler is broken")));
 
@@ -138,8 +107,8 @@ class RpcTest {
 
   @Test
   void aMethodNobodyRegisteredFailsWithUnsupportedMethod() {
-    Room alice = join("alice");
-    Room bob = join("bob");
+    Room alice = rooms.join("alice");
+    Room bob = rooms.join("bob");
     bob.localParticipant().registerRpcMethod("echo", invocation -> Mono.just(invocation.payload()));
 
     // The callee's core answers by itself (our route never sees the call), with LiveKit's code.
@@ -153,8 +122,8 @@ class RpcTest {
 
   @Test
   void aHandlerThatDoesNotAnswerInTimeMakesTheCallerFailWithResponseTimeoutAndIsCancelled() {
-    Room alice = join("alice");
-    Room bob = join("bob");
+    Room alice = rooms.join("alice");
+    Room bob = rooms.join("bob");
     Sinks.Empty<Void> cancelled = Sinks.empty();
     AtomicReference<RpcInvocation> seen = new AtomicReference<>();
     bob.localParticipant().registerRpcMethod("slow", invocation -> {
@@ -175,8 +144,8 @@ class RpcTest {
 
   @Test
   void anOversizedRequestFailsWithRequestPayloadTooLargeWithoutBeingSent() {
-    Room alice = join("alice");
-    Room bob = join("bob");
+    Room alice = rooms.join("alice");
+    Room bob = rooms.join("bob");
     AtomicInteger calls = new AtomicInteger();
     bob.localParticipant().registerRpcMethod("count", invocation -> Mono.just("#" + calls.incrementAndGet()));
 
@@ -195,8 +164,8 @@ class RpcTest {
 
   @Test
   void anOversizedAnswerReachesTheCallerAsResponsePayloadTooLarge() {
-    Room alice = join("alice");
-    Room bob = join("bob");
+    Room alice = rooms.join("alice");
+    Room bob = rooms.join("bob");
     bob.localParticipant().registerRpcMethod("big", invocation -> Mono.just("y".repeat(15_361)));
 
     expectRpcError(alice.localParticipant().performRpc("bob", "big", "{}", Duration.ofSeconds(10)),
@@ -205,8 +174,8 @@ class RpcTest {
 
   @Test
   void aDisposedRegistrationStopsAcceptingCallsAndTheMethodCanBeRegisteredAgain() {
-    Room alice = join("alice");
-    Room bob = join("bob");
+    Room alice = rooms.join("alice");
+    Room bob = rooms.join("bob");
     RpcRegistration registration =
         bob.localParticipant().registerRpcMethod("echo", invocation -> Mono.just(invocation.payload()));
     StepVerifier.create(alice.localParticipant().performRpc("bob", "echo", "1", Duration.ofSeconds(10)))
@@ -226,7 +195,7 @@ class RpcTest {
 
   @Test
   void aMethodCannotBeRegisteredTwice() {
-    Room bob = join("bob");
+    Room bob = rooms.join("bob");
     bob.localParticipant().registerRpcMethod("echo", invocation -> Mono.just(invocation.payload()));
 
     assertThatThrownBy(() -> bob.localParticipant().registerRpcMethod("echo", invocation -> Mono.just("other")))
@@ -236,7 +205,7 @@ class RpcTest {
 
   @Test
   void callsAndRegistrationsAfterDisconnectFailWithRoomClosedException() {
-    Room alice = join("alice");
+    Room alice = rooms.join("alice");
     RpcRegistration registration =
         alice.localParticipant().registerRpcMethod("echo", invocation -> Mono.just(invocation.payload()));
     alice.disconnect().block(IO);
@@ -252,8 +221,8 @@ class RpcTest {
 
   @Test
   void disconnectingCancelsRunningHandlersAndAnswersTheirCallersWithRecipientDisconnected() {
-    Room alice = join("alice");
-    Room bob = join("bob");
+    Room alice = rooms.join("alice");
+    Room bob = rooms.join("bob");
     Sinks.Empty<Void> started = Sinks.empty();
     Sinks.Empty<Void> cancelled = Sinks.empty();
     bob.localParticipant().registerRpcMethod("slow", invocation -> Mono.<String>never()

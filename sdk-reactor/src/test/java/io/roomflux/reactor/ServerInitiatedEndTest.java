@@ -3,20 +3,19 @@ package io.roomflux.reactor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.roomflux.testkit.LiveKitDevServer;
-import io.roomflux.testkit.LiveKitServerExtension;
+import io.roomflux.testkit.LiveKitIntegrationTest;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import reactor.test.StepVerifier;
 
 /**
  * When the server ends the session, the room emits Disconnected with the server's reason through
  * the same path as a client disconnect, completes its events and releases its handles.
  */
-@ExtendWith(LiveKitServerExtension.class)
+@LiveKitIntegrationTest
 class ServerInitiatedEndTest {
   private static final Duration IO = Duration.ofSeconds(30);
 

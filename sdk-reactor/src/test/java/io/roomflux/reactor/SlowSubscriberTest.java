@@ -3,12 +3,11 @@ package io.roomflux.reactor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.roomflux.testkit.LiveKitDevServer;
-import io.roomflux.testkit.LiveKitServerExtension;
+import io.roomflux.testkit.LiveKitIntegrationTest;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -18,7 +17,7 @@ import reactor.test.StepVerifier;
  * A burst of 10 000 packets with one slow subscriber: the others get everything, the slow one
  * loses the oldest events beyond its bounded buffer, and the loss is counted.
  */
-@ExtendWith(LiveKitServerExtension.class)
+@LiveKitIntegrationTest
 class SlowSubscriberTest {
   private static final int BURST = 10_000;
   private static final int BUFFER = 256;

@@ -49,13 +49,25 @@ public final class LiveKitServerExtension implements ParameterResolver {
    */
   @Override
   public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
-    ExtensionContext.Store store = extensionContext.getRoot().getStore(NAMESPACE);
-    // The root store closes AutoCloseable values when the run ends: that stops the server.
-    LiveKitDevServer server =
-        store.getOrComputeIfAbsent(LiveKitDevServer.class, type -> LiveKitDevServer.start(), LiveKitDevServer.class);
+    LiveKitDevServer server = server(extensionContext);
     if (parameterContext.getParameter().getType() == RoomServiceClient.class) {
-      return store.getOrComputeIfAbsent(RoomServiceClient.class, type -> server.roomService(), RoomServiceClient.class);
+      return extensionContext.getRoot().getStore(NAMESPACE)
+          .getOrComputeIfAbsent(RoomServiceClient.class, type -> server.roomService(), RoomServiceClient.class);
     }
     return server;
+  }
+
+  /**
+   * The JVM's shared server, the one parameters get, starting it on first use on the calling
+   * thread: for other extensions, such as a test fixture that joins rooms on it.
+   *
+   * @param extensionContext any context of the test run
+   * @return the server, stopped when the run ends
+   * @throws IllegalStateException if the server cannot be started (see {@link LiveKitDevServer#start()})
+   */
+  public static LiveKitDevServer server(ExtensionContext extensionContext) {
+    // The root store closes AutoCloseable values when the run ends: that stops the server.
+    return extensionContext.getRoot().getStore(NAMESPACE)
+        .getOrComputeIfAbsent(LiveKitDevServer.class, type -> LiveKitDevServer.start(), LiveKitDevServer.class);
   }
 }

@@ -8,6 +8,10 @@
  * to test parameters, and {@link io.roomflux.testkit.RoomServiceClient} calls its server API.
  * {@link io.roomflux.testkit.SampleMain} is the {@code main} of the samples that run against a
  * server of their own.
+ * {@link io.roomflux.testkit.LiveKitIntegrationTest} marks the tests that need the server, which
+ * the build runs apart from the unit tests. Also shared by the modules' tests:
+ * {@link io.roomflux.testkit.BlockHoundContract} (BlockHound is installed in each test JVM) and
+ * {@link io.roomflux.testkit.DocSnippets} (documentation shows code the build compiles).
  */
 @NullMarked
 package io.roomflux.testkit;

@@ -20,9 +20,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-@ExtendWith(LiveKitServerExtension.class)
+@LiveKitIntegrationTest
 class LiveKitDevServerTest {
 
   private static HttpResponse<String> get(URI uri) throws IOException, InterruptedException {

@@ -3,9 +3,8 @@ package io.roomflux.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-@ExtendWith(LiveKitServerExtension.class)
+@LiveKitIntegrationTest
 class LiveKitServerExtensionTest {
   private final LiveKitDevServer injectedIntoConstructor;
 

@@ -7,10 +7,9 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The Python LiveKit peer on its own: two of them in a room, and one that cannot connect. */
-@ExtendWith(LiveKitServerExtension.class)
+@LiveKitIntegrationTest
 class PythonPeerTest {
   private static final Duration IO = Duration.ofSeconds(30);
 

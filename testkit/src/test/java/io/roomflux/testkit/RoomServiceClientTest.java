@@ -5,9 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-@ExtendWith(LiveKitServerExtension.class)
+@LiveKitIntegrationTest
 class RoomServiceClientTest {
 
   private static String uniqueRoom() {

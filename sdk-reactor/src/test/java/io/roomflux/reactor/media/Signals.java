@@ -1,7 +1,7 @@
 package io.roomflux.reactor.media;
 
 /** Test signals: sine waves and Goertzel power. */
-final class Signals {
+public final class Signals {
   private Signals() {
   }
 
@@ -20,8 +20,13 @@ final class Signals {
     return frames;
   }
 
-  /** Concatenates the (mono) samples of frames. */
-  static short[] concat(java.util.List<AudioFrame> frames) {
+  /**
+   * Concatenates the (mono) samples of frames.
+   *
+   * @param frames the frames
+   * @return their samples
+   */
+  public static short[] concat(java.util.List<AudioFrame> frames) {
     int total = frames.stream().mapToInt(f -> f.samples().remaining()).sum();
     short[] all = new short[total];
     int at = 0;
@@ -31,6 +36,15 @@ final class Signals {
       at += n;
     }
     return all;
+  }
+
+  /** Root mean square of the samples. */
+  static double rms(short[] x) {
+    double sum = 0;
+    for (short v : x) {
+      sum += (double) v * v;
+    }
+    return Math.sqrt(sum / Math.max(1, x.length));
   }
 
   /** The power of one frequency in a signal (Goertzel). */

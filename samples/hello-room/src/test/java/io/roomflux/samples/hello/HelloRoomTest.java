@@ -4,17 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.roomflux.reactor.LiveKit;
 import io.roomflux.testkit.LiveKitDevServer;
-import io.roomflux.testkit.LiveKitServerExtension;
+import io.roomflux.testkit.LiveKitIntegrationTest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import reactor.test.StepVerifier;
 
 /** The README's sample, run against a real livekit-server. */
-@ExtendWith(LiveKitServerExtension.class)
+@LiveKitIntegrationTest
 class HelloRoomTest {
   private static final Duration IO = Duration.ofSeconds(60);
 

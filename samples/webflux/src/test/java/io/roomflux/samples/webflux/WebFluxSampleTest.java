@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.roomflux.reactor.LiveKit;
 import io.roomflux.reactor.Room;
 import io.roomflux.reactor.RoomOptions;
+import io.roomflux.testkit.BlockHoundContract;
 import io.roomflux.testkit.LiveKitDevServer;
+import io.roomflux.testkit.LiveKitIntegrationTest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
@@ -14,6 +16,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -22,10 +25,7 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import reactor.blockhound.BlockingOperationError;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
 
 /**
@@ -33,6 +33,8 @@ import reactor.test.StepVerifier;
  * test kit, with BlockHound watching the event loops.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// The application starts the embedded livekit-server itself: the tag without the test kit's extension.
+@Tag(LiveKitIntegrationTest.TAG)
 class WebFluxSampleTest {
   private static final Duration IO = Duration.ofSeconds(30);
   private static final ParameterizedTypeReference<ServerSentEvent<Map<String, Object>>> SSE =
@@ -133,11 +135,6 @@ class WebFluxSampleTest {
 
   @Test
   void blockHoundIsActive() {
-    StepVerifier.create(Mono.fromCallable(() -> {
-          Thread.sleep(1);
-          return "slept";
-        }).subscribeOn(Schedulers.parallel()))
-        .expectError(BlockingOperationError.class)
-        .verify(IO);
+    BlockHoundContract.assertBlockingOnAParallelThreadIsReported();
   }
 }
