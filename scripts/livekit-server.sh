@@ -37,7 +37,11 @@ bin_path() {
 
 installed() {
   local bin=$1
-  [[ -x $bin ]] && "$bin" --version 2>/dev/null | grep -qE "(^|[[:space:]])v?${LK_VERSION//./\\.}\$"
+  local version
+  [[ -x $bin ]] || return 1
+  # Read whole, then matched: a pipe into grep -q could cut the writer off (SIGPIPE, pipefail).
+  version=$("$bin" --version 2>/dev/null) || return 1
+  grep -qE "(^|[[:space:]])v?${LK_VERSION//./\\.}\$" <<<"$version"
 }
 
 cmd_install() {
