@@ -85,6 +85,8 @@ final class DefaultRoom implements Room, FfiEventListener {
   private final AtomicBoolean disconnectRequested = new AtomicBoolean();
   private final AtomicBoolean disposing = new AtomicBoolean();
   private final LongAdder missed = new LongAdder();
+  /** Requests {@link #operate} handed to the core for this room (tests: a refusal sends none). */
+  private final LongAdder operationsSent = new LongAdder();
   // Hot, without a hidden buffer: each subscriber gets its own bounded buffer in events().
   // Until the first subscriber arrives, events are held in `early` (see events()).
   private final Sinks.Many<RoomEvent> sink = Sinks.many().multicast().directBestEffort();
@@ -342,6 +344,14 @@ final class DefaultRoom implements Room, FfiEventListener {
   }
 
   @Override
+  public Mono<Void> simulateScenario(SimulatedScenario scenario) {
+    io.roomflux.proto.SimulateScenarioKind kind = java.util.Objects.requireNonNull(scenario, "scenario").toProto();
+    return operate("simulateScenario", handle, (room, asyncId) -> FfiRequest.newBuilder()
+        .setSimulateScenario(io.roomflux.proto.SimulateScenarioRequest.newBuilder().setRoomHandle(room)
+            .setScenario(kind).setRequestAsyncId(asyncId)).build(), event -> null, null);
+  }
+
+  @Override
   public long missedEvents() {
     return missed.sum();
   }
@@ -366,6 +376,10 @@ final class DefaultRoom implements Room, FfiEventListener {
 
   long disposedStep() {
     return disposedStep;
+  }
+
+  long operationsSent() {
+    return operationsSent.sum();
   }
 
   boolean isOpen() {
@@ -406,7 +420,10 @@ final class DefaultRoom implements Room, FfiEventListener {
       inFlight.add(op);
       AsyncCall call;
       try {
-        call = ffi.call(asyncId -> request.build(lease.id(), asyncId));
+        call = ffi.call(asyncId -> {
+          operationsSent.increment();
+          return request.build(lease.id(), asyncId);
+        });
       } catch (FfiRequestException e) {
         finish(op);
         ffi.explain(e).whenComplete((explained, t) -> op.fail(explained != null ? explained : e));
@@ -534,7 +551,9 @@ final class DefaultRoom implements Room, FfiEventListener {
    */
   private void onRoomEvent(io.roomflux.proto.RoomEvent e) {
     // Own the handed-over handle first, so that nothing below can leak it.
-    OwnedHandle owned = RoomEvents.handedOver(e).map(h -> ffi.handles().own(h.id(), h.kind())).orElse(null);
+    OwnedHandle owned = e.hasLocalTrackRepublished()
+        ? republishedPublication(e.getLocalTrackRepublished().getPublicationHandle())
+        : RoomEvents.handedOver(e).map(h -> ffi.handles().own(h.id(), h.kind())).orElse(null);
     Optional<RoomEvent> mapped;
     try {
       mapped = RoomEvents.map(e, known);
@@ -550,6 +569,16 @@ final class DefaultRoom implements Room, FfiEventListener {
     }
     apply(mapped.get(), owned);
     emit(mapped.get());
+  }
+
+  /**
+   * The publication handle of a republished local track, if it is one the room does not own yet:
+   * the core normally keeps the publication's handle across a full reconnect, but may hand over
+   * a new one (then the old one is dropped in its place, see {@link LocalTracks#republished}).
+   */
+  private @Nullable OwnedHandle republishedPublication(long handle) {
+    return handle == 0 || ffi.handles().isLive(handle) ? null
+        : ffi.handles().own(handle, HandleKind.TRACK_PUBLICATION);
   }
 
   /** Updates the room's state for an event; keeps {@code owned} under the event's sid. */
@@ -579,7 +608,7 @@ final class DefaultRoom implements Room, FfiEventListener {
       case RoomEvent.LocalTrackRepublished r -> {
         local.trackUnpublished(r.previousSid());
         local.trackPublished(r.publication().sid());
-        local.tracks().republished(r.previousSid(), r.publication().sid());
+        local.tracks().republished(r.previousSid(), r.publication().sid(), owned);
       }
       case RoomEvent.TrackPublished p -> {
         updatePublications(p.identity(), all -> all.put(p.publication().sid(), p.publication()));

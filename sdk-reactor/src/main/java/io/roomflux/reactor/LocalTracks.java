@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 /**
@@ -105,11 +106,25 @@ final class LocalTracks {
     }
   }
 
-  /** After a full reconnect the core published the track again under a new sid. */
-  void republished(String previousSid, String newSid) {
+  /**
+   * After a full reconnect the core published the track again under a new sid. {@code fresh} is
+   * a publication handle the core handed over in place of the one the room held (null when it
+   * kept the old one): it replaces the old one, which is dropped; unknown to the room, it is
+   * dropped at once.
+   */
+  void republished(String previousSid, String newSid, @Nullable OwnedHandle fresh) {
     Published p = published.remove(previousSid);
-    if (p != null) {
+    if (p == null) {
+      if (fresh != null) {
+        fresh.close();
+      }
+      return;
+    }
+    if (fresh == null) {
       keep(newSid, p);
+    } else {
+      keep(newSid, new Published(p.track(), fresh));
+      p.publication().close();
     }
   }
 

@@ -241,6 +241,29 @@ public interface Room {
   Mono<SessionStats> sessionStats();
 
   /**
+   * Makes the core simulate a connection fault or a server behaviour, to test how the
+   * application copes with reconnection: a testing aid, not for production rooms. What each
+   * scenario does, and which events follow, is said on {@link SimulatedScenario}. Cold: each
+   * subscription sends one request.
+   *
+   * <p>Completes as soon as the core has set the scenario in motion, usually before the
+   * reconnection it causes is over (and sometimes before its first event): to wait for the
+   * outcome, subscribe to {@link #events()} first and wait there for
+   * {@link RoomEvent.Reconnected} or whatever the scenario leads to. A call made while a
+   * reconnection is under way is started by the core once that one has ended. The completion or
+   * the error is signalled on {@link LiveKitOptions#scheduler()}, never on the core's threads.
+   *
+   * @param scenario what to simulate
+   * @return completes when the core started the scenario; fails with
+   *     {@link RoomClosedException} at once, sending nothing, once the room is disconnecting or
+   *     closed, and also if the room closes before the core answered; with
+   *     {@link OperationFailedException} if the core could not start the scenario (its reason in
+   *     the message); with an {@link io.roomflux.core.FfiRequestException} if the core refused
+   *     the request
+   */
+  Mono<Void> simulateScenario(SimulatedScenario scenario);
+
+  /**
    * Events subscribers of this room dropped because they fell behind.
    *
    * @return the count
