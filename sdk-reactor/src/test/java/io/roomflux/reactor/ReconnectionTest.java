@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Flux;
@@ -85,6 +86,17 @@ class ReconnectionTest {
         (s.nanos() - start.get()) / 1_000_000, s.event().getClass().getSimpleName(), s.state()));
   }
 
+  /**
+   * Expects {@code event} seen with the room's connection state one of {@code states} (the first
+   * is the one the event sets; others are states a later event may already have set).
+   */
+  private static Consumer<Seen> seen(RoomEvent event, ConnectionState... states) {
+    return s -> {
+      assertThat(s.event()).isEqualTo(event);
+      assertThat(s.state()).as("the connection state with %s", event).isIn((Object[]) states);
+    };
+  }
+
   /** Sends a reliable packet from {@code from} and expects {@code to} to receive it. */
   private static void expectPacket(Room from, Room to, String text) {
     byte[] payload = text.getBytes(StandardCharsets.UTF_8);
@@ -122,22 +134,11 @@ class ReconnectionTest {
                   (System.nanoTime() - start.get()) / 1_000_000);
             })
             .block(IO))
-        .assertNext(s -> {
-          assertThat(s.event()).isEqualTo(new RoomEvent.ConnectionStateChanged(ConnectionState.RECONNECTING));
-          assertThat(s.state()).isEqualTo(ConnectionState.RECONNECTING);
-        })
-        .assertNext(s -> {
-          assertThat(s.event()).isEqualTo(new RoomEvent.Reconnecting());
-          assertThat(s.state()).isEqualTo(ConnectionState.RECONNECTING);
-        })
-        .assertNext(s -> {
-          assertThat(s.event()).isEqualTo(new RoomEvent.ConnectionStateChanged(ConnectionState.CONNECTED));
-          assertThat(s.state()).isEqualTo(ConnectionState.CONNECTED);
-        })
-        .assertNext(s -> {
-          assertThat(s.event()).isEqualTo(new RoomEvent.Reconnected());
-          assertThat(s.state()).isEqualTo(ConnectionState.CONNECTED);
-        })
+        .assertNext(seen(new RoomEvent.ConnectionStateChanged(ConnectionState.RECONNECTING),
+            ConnectionState.RECONNECTING))
+        .assertNext(seen(new RoomEvent.Reconnecting(), ConnectionState.RECONNECTING))
+        .assertNext(seen(new RoomEvent.ConnectionStateChanged(ConnectionState.CONNECTED), ConnectionState.CONNECTED))
+        .assertNext(seen(new RoomEvent.Reconnected(), ConnectionState.CONNECTED))
         .expectComplete()
         .verify(IO);
 
@@ -182,16 +183,10 @@ class ReconnectionTest {
             .block(IO))
         .assertNext(s -> assertThat(s.event()).isInstanceOfSatisfying(RoomEvent.ParticipantDisconnected.class,
             d -> assertThat(d.participant().identity()).isEqualTo("bob")))
-        .assertNext(s -> {
-          assertThat(s.event()).isEqualTo(new RoomEvent.ConnectionStateChanged(ConnectionState.RECONNECTING));
-          assertThat(s.state()).as("RECONNECTING, or a state a later event already set")
-              .isIn(ConnectionState.RECONNECTING, ConnectionState.CONNECTED);
-        })
-        .assertNext(s -> {
-          assertThat(s.event()).isEqualTo(new RoomEvent.Reconnecting());
-          assertThat(s.state()).as("RECONNECTING, or a state a later event already set")
-              .isIn(ConnectionState.RECONNECTING, ConnectionState.CONNECTED);
-        })
+        // These two come within milliseconds of later events: CONNECTED may already be set.
+        .assertNext(seen(new RoomEvent.ConnectionStateChanged(ConnectionState.RECONNECTING),
+            ConnectionState.RECONNECTING, ConnectionState.CONNECTED))
+        .assertNext(seen(new RoomEvent.Reconnecting(), ConnectionState.RECONNECTING, ConnectionState.CONNECTED))
         .assertNext(s -> assertThat(s.event()).isInstanceOfSatisfying(RoomEvent.ParticipantConnected.class,
             c -> assertThat(c.participant().identity()).isEqualTo("bob")))
         .assertNext(s -> assertThat(s.event()).isInstanceOfSatisfying(RoomEvent.LocalTrackRepublished.class, r -> {
@@ -204,14 +199,8 @@ class ReconnectionTest {
           assertThat(s.published()).containsExactly(r.publication().sid());
           newSid.set(r.publication().sid());
         }))
-        .assertNext(s -> {
-          assertThat(s.event()).isEqualTo(new RoomEvent.ConnectionStateChanged(ConnectionState.CONNECTED));
-          assertThat(s.state()).isEqualTo(ConnectionState.CONNECTED);
-        })
-        .assertNext(s -> {
-          assertThat(s.event()).isEqualTo(new RoomEvent.Reconnected());
-          assertThat(s.state()).isEqualTo(ConnectionState.CONNECTED);
-        })
+        .assertNext(seen(new RoomEvent.ConnectionStateChanged(ConnectionState.CONNECTED), ConnectionState.CONNECTED))
+        .assertNext(seen(new RoomEvent.Reconnected(), ConnectionState.CONNECTED))
         .expectComplete()
         .verify(IO);
 
