@@ -59,6 +59,8 @@ final class DefaultRoom implements Room, FfiEventListener {
   /** Operations whose callback never came within {@link #CALLBACK_GRACE} of the room closing. */
   static final LongAdder ABANDONED_CALLBACKS = new LongAdder();
   static final java.time.Duration CALLBACK_GRACE = java.time.Duration.ofSeconds(5);
+  /** Operations that found the room closing only after they registered, and withdrew unsent. */
+  static final LongAdder WITHDRAWN_OPERATIONS = new LongAdder();
   /** Orders lifecycle steps across rooms, so tests can check Disconnected precedes disposal. */
   private static final java.util.concurrent.atomic.AtomicLong STEPS = new java.util.concurrent.atomic.AtomicLong();
 
@@ -418,6 +420,18 @@ final class DefaultRoom implements Room, FfiEventListener {
       }
       Operation op = new Operation(operation, sink, lease, resource);
       inFlight.add(op);
+      // The room may have begun to close between the check above and the add. dispose() sets the
+      // phase before it fails what is in flight, so reading the phase again after the add decides:
+      // still connected, and dispose() will find this operation (and fail and release it); not
+      // connected, and it may not have, so the operation withdraws itself and sends nothing. An
+      // operation that slipped through would hold its lease, and with it the room's handles and
+      // disconnect(), for ever (LifecycleStressTest hung on exactly that).
+      if (phase.get() != Phase.CONNECTED) {
+        WITHDRAWN_OPERATIONS.increment();
+        finish(op);
+        op.fail(closedError(operation));
+        return;
+      }
       AsyncCall call;
       try {
         call = ffi.call(asyncId -> {
@@ -850,6 +864,7 @@ final class DefaultRoom implements Room, FfiEventListener {
       log.warn("room '{}' closed {} ago and {} has had no callback from the core; releasing its lease",
           name, CALLBACK_GRACE, op);
       finish(op);
+      op.fail(new RoomClosedException("room '" + name + "' closed"));
     }
   }
 

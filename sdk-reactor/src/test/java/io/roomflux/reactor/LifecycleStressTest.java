@@ -71,8 +71,10 @@ class LifecycleStressTest {
         .then()
         .block(Duration.ofMinutes(10));
 
-    log.info("{} lifecycle cycles in {} ms; operations without a callback after the room closed: {}",
-        cycles, (System.nanoTime() - start) / 1_000_000, DefaultRoom.ABANDONED_CALLBACKS.sum());
+    log.info("{} lifecycle cycles in {} ms; operations without a callback after the room closed: {}; operations "
+        + "that met the closing room after registering and withdrew unsent: {}", cycles,
+        (System.nanoTime() - start) / 1_000_000, DefaultRoom.ABANDONED_CALLBACKS.sum(),
+        DefaultRoom.WITHDRAWN_OPERATIONS.sum());
     assertThat(completed).hasValue(cycles);
   }
 
