@@ -61,6 +61,11 @@ final class DefaultRoom implements Room, FfiEventListener {
   static final java.time.Duration CALLBACK_GRACE = java.time.Duration.ofSeconds(5);
   /** Operations that found the room closing only after they registered, and withdrew unsent. */
   static final LongAdder WITHDRAWN_OPERATIONS = new LongAdder();
+  /**
+   * Test seam: run by {@link #operate} between its phase check and the operation's registration,
+   * the window in which disposal can begin unseen. Null (the default) outside tests.
+   */
+  static volatile @Nullable Runnable betweenCheckAndRegistration;
   /** Orders lifecycle steps across rooms, so tests can check Disconnected precedes disposal. */
   private static final java.util.concurrent.atomic.AtomicLong STEPS = new java.util.concurrent.atomic.AtomicLong();
 
@@ -388,6 +393,11 @@ final class DefaultRoom implements Room, FfiEventListener {
     return phase.get() == Phase.CONNECTED;
   }
 
+  /** Whether disposal has begun (the phase is then CLOSED or about to be). */
+  boolean isDisposing() {
+    return disposing.get();
+  }
+
   // ---- operations -------------------------------------------------------------------------
 
   /** Builds a request from the leased handle id and our async id. */
@@ -417,6 +427,10 @@ final class DefaultRoom implements Room, FfiEventListener {
         closeQuietly(resource);
         sink.error(closedError(operation));
         return;
+      }
+      Runnable seam = betweenCheckAndRegistration;
+      if (seam != null) {
+        seam.run();
       }
       Operation op = new Operation(operation, sink, lease, resource);
       inFlight.add(op);

@@ -14,6 +14,8 @@ import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
 /**
@@ -154,5 +156,40 @@ class RoomEndToEndTest {
             .isInstanceOf(ServerUnreachableException.class)
             .hasMessageContaining("ws://"))
         .verify(IO);
+  }
+
+  /**
+   * The window {@code LifecycleStressTest} once hung in: an operation passes the room's phase
+   * check, disposal begins, and only then does the operation register as in flight. It must see
+   * the closing room, withdraw without sending anything and release its lease, so that the
+   * disconnect (which drops the handle the operation leased) completes.
+   */
+  @Test
+  void anOperationThatRegistersAfterDisposalBeganWithdrawsUnsentAndTheDisconnectCompletes() {
+    DefaultRoom alice = (DefaultRoom) rooms.join("alice");
+    long sent = alice.operationsSent();
+    long withdrawn = DefaultRoom.WITHDRAWN_OPERATIONS.sum();
+    AtomicReference<Mono<Void>> disconnect = new AtomicReference<>();
+    DefaultRoom.betweenCheckAndRegistration = () -> {
+      DefaultRoom.betweenCheckAndRegistration = null;
+      // JUnit thread: start the disconnect and wait until the room's disposal has begun.
+      disconnect.set(alice.disconnect().cache());
+      disconnect.get().subscribe();
+      Flux.interval(Duration.ofMillis(5)).filter(i -> alice.isDisposing()).next().block(IO);
+    };
+    try {
+      StepVerifier.create(alice.localParticipant().publishData("late".getBytes(StandardCharsets.UTF_8),
+              DataOptions.reliable()))
+          .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(RoomClosedException.class)
+              .hasMessageContaining("publishData refused"))
+          .verify(IO);
+    } finally {
+      DefaultRoom.betweenCheckAndRegistration = null;
+    }
+
+    StepVerifier.create(disconnect.get()).expectComplete().verify(IO);
+    assertThat(alice.operationsSent()).as("requests sent by the late operation").isEqualTo(sent);
+    assertThat(DefaultRoom.WITHDRAWN_OPERATIONS.sum() - withdrawn).isEqualTo(1);
+    assertThat(rooms.lk().core().handles().liveCount()).isZero();
   }
 }
