@@ -7,6 +7,7 @@
  * other launches pass {@code --enable-native-access=ALL-UNNAMED}.
  */
 module io.roomflux.core {
+  requires transitive io.roomflux.common;
   requires transitive io.roomflux.proto;
   requires transitive com.google.protobuf;
   requires org.slf4j;

@@ -1,5 +1,7 @@
 package io.roomflux.core;
 
+import io.roomflux.RoomFluxException;
+
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;

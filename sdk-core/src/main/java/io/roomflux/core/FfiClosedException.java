@@ -1,5 +1,7 @@
 package io.roomflux.core;
 
+import io.roomflux.RoomFluxException;
+
 /**
  * The client was closed (the core disposed), so the request or route cannot be served.
  */

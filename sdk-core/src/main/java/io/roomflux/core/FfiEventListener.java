@@ -1,5 +1,7 @@
 package io.roomflux.core;
 
+import io.roomflux.RoomFluxException;
+
 import io.roomflux.proto.FfiEvent;
 
 /**

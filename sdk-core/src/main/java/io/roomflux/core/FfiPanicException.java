@@ -1,5 +1,7 @@
 package io.roomflux.core;
 
+import io.roomflux.RoomFluxException;
+
 /**
  * The core reported a panic. Every pending request and every event route fails with this
  * exception, and the client refuses further requests: the core's state is no longer trusted.

@@ -1,5 +1,7 @@
 package io.roomflux.core;
 
+import io.roomflux.RoomFluxException;
+
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 

@@ -1,5 +1,7 @@
 package io.roomflux.core;
 
+import io.roomflux.RoomFluxException;
+
 /**
  * A lease was asked for on a handle that is already closed: the operation was not started and
  * nothing was sent to the core.

@@ -1,5 +1,7 @@
 package io.roomflux.core;
 
+import io.roomflux.RoomFluxException;
+
 /**
  * The livekit-ffi library could not be found or loaded: an unsupported platform, a missing
  * natives jar, or a configured path that does not exist. The message says how to fix it.

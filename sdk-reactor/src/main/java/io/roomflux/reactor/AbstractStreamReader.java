@@ -7,7 +7,7 @@ import io.roomflux.core.FfiRequestException;
 import io.roomflux.core.HandleClosedException;
 import io.roomflux.core.Lease;
 import io.roomflux.core.OwnedHandle;
-import io.roomflux.core.RoomFluxException;
+import io.roomflux.RoomFluxException;
 import io.roomflux.proto.FfiEvent;
 import io.roomflux.proto.FfiRequest;
 import java.util.concurrent.CompletableFuture;

@@ -1,7 +1,7 @@
 package io.roomflux.reactor;
 
 import io.roomflux.core.OwnedHandle;
-import io.roomflux.core.RoomFluxException;
+import io.roomflux.RoomFluxException;
 import io.roomflux.proto.FfiEvent;
 import io.roomflux.proto.StreamError;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package io.roomflux.reactor;
 
-import io.roomflux.core.RoomFluxException;
+import io.roomflux.RoomFluxException;
 
 /**
  * Joining a room failed. Subclasses say why where it can be told: {@link InvalidTokenException},

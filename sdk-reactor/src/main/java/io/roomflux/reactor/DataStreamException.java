@@ -1,6 +1,6 @@
 package io.roomflux.reactor;
 
-import io.roomflux.core.RoomFluxException;
+import io.roomflux.RoomFluxException;
 
 /**
  * A data stream failed: the core reported an error while sending, writing or receiving it (for

@@ -2,7 +2,7 @@ package io.roomflux.reactor;
 
 import io.roomflux.core.HandleKind;
 import io.roomflux.core.OwnedHandle;
-import io.roomflux.core.RoomFluxException;
+import io.roomflux.RoomFluxException;
 import io.roomflux.proto.ByteStreamOpened;
 import io.roomflux.proto.TextStreamOpened;
 import java.util.ArrayList;

@@ -11,7 +11,7 @@ import io.roomflux.core.HandleClosedException;
 import io.roomflux.core.HandleKind;
 import io.roomflux.core.Lease;
 import io.roomflux.core.OwnedHandle;
-import io.roomflux.core.RoomFluxException;
+import io.roomflux.RoomFluxException;
 import io.roomflux.proto.ConnectCallback;
 import io.roomflux.proto.DisconnectRequest;
 import io.roomflux.proto.FfiEvent;

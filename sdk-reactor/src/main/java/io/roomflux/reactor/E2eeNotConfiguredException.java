@@ -1,6 +1,6 @@
 package io.roomflux.reactor;
 
-import io.roomflux.core.RoomFluxException;
+import io.roomflux.RoomFluxException;
 
 /**
  * An end-to-end encryption operation was asked of a room joined without

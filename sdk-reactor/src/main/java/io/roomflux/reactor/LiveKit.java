@@ -3,7 +3,7 @@ package io.roomflux.reactor;
 import io.roomflux.core.AsyncCall;
 import io.roomflux.core.FfiClient;
 import io.roomflux.core.FfiRequestException;
-import io.roomflux.core.RoomFluxException;
+import io.roomflux.RoomFluxException;
 import io.roomflux.core.Redactor;
 import io.roomflux.proto.ConnectCallback;
 import io.roomflux.proto.ConnectRequest;

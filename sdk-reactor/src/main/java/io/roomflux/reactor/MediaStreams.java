@@ -8,7 +8,7 @@ import io.roomflux.core.HandleClosedException;
 import io.roomflux.core.HandleKind;
 import io.roomflux.core.Lease;
 import io.roomflux.core.OwnedHandle;
-import io.roomflux.core.RoomFluxException;
+import io.roomflux.RoomFluxException;
 import io.roomflux.proto.AudioStreamEvent;
 import io.roomflux.proto.AudioStreamFromParticipantRequest;
 import io.roomflux.proto.AudioStreamType;

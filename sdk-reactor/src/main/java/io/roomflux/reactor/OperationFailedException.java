@@ -1,6 +1,6 @@
 package io.roomflux.reactor;
 
-import io.roomflux.core.RoomFluxException;
+import io.roomflux.RoomFluxException;
 
 /**
  * The core accepted an operation but reported that it failed.

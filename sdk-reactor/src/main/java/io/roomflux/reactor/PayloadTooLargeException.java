@@ -1,6 +1,6 @@
 package io.roomflux.reactor;
 
-import io.roomflux.core.RoomFluxException;
+import io.roomflux.RoomFluxException;
 
 /**
  * A payload is larger than the protocol accepts for that operation; nothing was sent.

@@ -1,6 +1,6 @@
 package io.roomflux.reactor;
 
-import io.roomflux.core.RoomFluxException;
+import io.roomflux.RoomFluxException;
 
 /**
  * An operation was called on a room that is disconnecting or disconnected, or was still in flight

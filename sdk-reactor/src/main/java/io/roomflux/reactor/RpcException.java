@@ -1,6 +1,6 @@
 package io.roomflux.reactor;
 
-import io.roomflux.core.RoomFluxException;
+import io.roomflux.RoomFluxException;
 import io.roomflux.proto.RpcError;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;

@@ -1,6 +1,6 @@
 package io.roomflux.reactor.media;
 
-import io.roomflux.core.RoomFluxException;
+import io.roomflux.RoomFluxException;
 
 /**
  * A stream of received frames with {@link FrameOverflow#ERROR} ended because its subscriber fell

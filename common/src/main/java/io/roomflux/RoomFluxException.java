@@ -1,7 +1,8 @@
-package io.roomflux.core;
+package io.roomflux;
 
 /**
- * The root of every exception RoomFlux throws or signals.
+ * The root of every exception RoomFlux throws or signals: catching it covers the client, the
+ * server API and tokens. Unchecked, like Reactor's own errors; subclasses say what happened.
  */
 public class RoomFluxException extends RuntimeException {
   private static final long serialVersionUID = 1L;
