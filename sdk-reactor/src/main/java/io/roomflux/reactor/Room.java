@@ -1,5 +1,13 @@
 package io.roomflux.reactor;
 
+import io.roomflux.reactor.data.ByteStreamReader;
+import io.roomflux.reactor.data.DataPacket;
+import io.roomflux.reactor.e2ee.E2eeManager;
+import io.roomflux.reactor.participant.LocalParticipant;
+import io.roomflux.reactor.participant.Participant;
+import io.roomflux.reactor.data.TextStreamReader;
+import io.roomflux.reactor.participant.TrackPublication;
+import io.roomflux.reactor.participant.TrackSource;
 import java.util.Map;
 import java.util.Optional;
 import reactor.core.publisher.Flux;
@@ -179,7 +187,7 @@ public interface Room {
    * @param options format, queue size, overflow policy and scheduler
    * @return the frames; fails with {@link NoSuchTrackException} if the track is not subscribed,
    *     {@link RoomClosedException} once the room is disconnecting, or an
-   *     {@link io.roomflux.core.FfiRequestException} if the core refused (e.g. not an audio track)
+   *     {@link io.roomflux.reactor.OperationFailedException} if the core refused (e.g. not an audio track)
    */
   Flux<io.roomflux.reactor.media.AudioFrame> audioFrames(String trackSid,
                                                          io.roomflux.reactor.media.AudioStreamOptions options);
@@ -258,7 +266,7 @@ public interface Room {
    *     {@link RoomClosedException} at once, sending nothing, once the room is disconnecting or
    *     closed, and also if the room closes before the core answered; with
    *     {@link OperationFailedException} if the core could not start the scenario (its reason in
-   *     the message); with an {@link io.roomflux.core.FfiRequestException} if the core refused
+   *     the message); with an {@link io.roomflux.reactor.OperationFailedException} if the core refused
    *     the request
    */
   Mono<Void> simulateScenario(SimulatedScenario scenario);

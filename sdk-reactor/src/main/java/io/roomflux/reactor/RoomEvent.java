@@ -1,5 +1,15 @@
 package io.roomflux.reactor;
 
+import io.roomflux.reactor.data.ChatMessage;
+import io.roomflux.reactor.data.DataKind;
+import io.roomflux.reactor.data.DataPacket;
+import io.roomflux.reactor.data.DataTrackInfo;
+import io.roomflux.reactor.e2ee.EncryptionState;
+import io.roomflux.reactor.participant.Participant;
+import io.roomflux.reactor.participant.ParticipantPermission;
+import io.roomflux.reactor.participant.RemoteTrack;
+import io.roomflux.reactor.participant.TrackPublication;
+import io.roomflux.reactor.data.TranscriptionSegment;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package io.roomflux.reactor;
 
+import io.roomflux.reactor.e2ee.EncryptionOptions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -132,35 +133,6 @@ public record RoomOptions(boolean autoSubscribe, boolean adaptiveStream, boolean
    */
   public RoomOptions withEncryption(EncryptionOptions value) {
     return toBuilder().encryption(value).build();
-  }
-
-  io.roomflux.proto.RoomOptions toProto() {
-    io.roomflux.proto.RoomOptions.Builder proto = io.roomflux.proto.RoomOptions.newBuilder();
-    // Field 7 `encryption`; field 4 `e2ee` is deprecated (LiveKit's Python SDK sets only this one too).
-    encryption.ifPresent(e -> proto.setEncryption(e.toProto()));
-    if (!iceServers.isEmpty() || iceTransportPolicy.isPresent() || continualIceGathering.isPresent()) {
-      io.roomflux.proto.RtcConfig.Builder rtc = io.roomflux.proto.RtcConfig.newBuilder();
-      iceServers.forEach(s -> rtc.addIceServers(s.toProto()));
-      iceTransportPolicy.ifPresent(p -> rtc.setIceTransportType(p.toProto()));
-      continualIceGathering.ifPresent(c -> rtc.setContinualGatheringPolicy(c
-          ? io.roomflux.proto.ContinualGatheringPolicy.GATHER_CONTINUALLY
-          : io.roomflux.proto.ContinualGatheringPolicy.GATHER_ONCE));
-      proto.setRtcConfig(rtc);
-    }
-    if (dataStreamMaxPayloadBytes.isPresent() || legacyDataStreams) {
-      io.roomflux.proto.RoomDataStreamOptions.Builder streams = io.roomflux.proto.RoomDataStreamOptions.newBuilder()
-          .setUseLegacyClientImplementation(legacyDataStreams);
-      dataStreamMaxPayloadBytes.ifPresent(streams::setMaxPayloadByteLength);
-      proto.setDataStream(streams);
-    }
-    return proto
-        .setAutoSubscribe(autoSubscribe)
-        .setAdaptiveStream(adaptiveStream)
-        .setDynacast(dynacast)
-        .setJoinRetries(joinRetries)
-        .setConnectTimeoutMs(connectTimeout.toMillis())
-        .setSinglePeerConnection(singlePeerConnection)
-        .build();
   }
 
   /** Builds {@link RoomOptions}; each setter's meaning is on the matching record component. */

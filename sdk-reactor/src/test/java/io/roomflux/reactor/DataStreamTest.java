@@ -1,5 +1,14 @@
 package io.roomflux.reactor;
 
+import io.roomflux.reactor.data.ByteStreamReader;
+import io.roomflux.reactor.data.ByteStreamWriter;
+import io.roomflux.reactor.data.DataStreamException;
+import io.roomflux.reactor.participant.LocalParticipant;
+import io.roomflux.reactor.data.StreamBufferOverflowException;
+import io.roomflux.reactor.data.StreamInfo;
+import io.roomflux.reactor.data.StreamOptions;
+import io.roomflux.reactor.data.TextStreamReader;
+import io.roomflux.reactor.data.TextStreamWriter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.roomflux.core.HandleKind;

@@ -1,5 +1,10 @@
 package io.roomflux.reactor;
 
+import io.roomflux.reactor.data.ChatMessage;
+import io.roomflux.reactor.data.DataOptions;
+import io.roomflux.reactor.participant.LocalParticipant;
+import io.roomflux.reactor.participant.TrackPermission;
+import io.roomflux.reactor.data.TranscriptionSegment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.roomflux.testkit.LiveKitDevServer;

@@ -1,5 +1,9 @@
 package io.roomflux.reactor;
 
+import io.roomflux.reactor.data.DataKind;
+import io.roomflux.reactor.data.DataOptions;
+import io.roomflux.reactor.internal.room.DefaultRoom;
+import io.roomflux.reactor.data.PayloadTooLargeException;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.roomflux.testkit.LiveKitDevServer;

@@ -1,5 +1,18 @@
 package io.roomflux.reactor;
 
+import io.roomflux.reactor.data.ChatMessage;
+import io.roomflux.reactor.data.DataKind;
+import io.roomflux.reactor.data.DataTrackInfo;
+import io.roomflux.reactor.e2ee.EncryptionState;
+import io.roomflux.reactor.e2ee.EncryptionType;
+import io.roomflux.reactor.participant.Participant;
+import io.roomflux.reactor.participant.ParticipantPermission;
+import io.roomflux.reactor.participant.RemoteTrack;
+import io.roomflux.reactor.internal.wire.RoomEvents;
+import io.roomflux.reactor.participant.TrackKind;
+import io.roomflux.reactor.participant.TrackPublication;
+import io.roomflux.reactor.participant.TrackSource;
+import io.roomflux.reactor.data.TranscriptionSegment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.protobuf.Descriptors.Descriptor;

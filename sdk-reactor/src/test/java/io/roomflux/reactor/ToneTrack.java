@@ -1,14 +1,18 @@
 package io.roomflux.reactor;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.roomflux.reactor.media.AudioFrame;
 import io.roomflux.reactor.media.AudioSource;
 import io.roomflux.reactor.media.AudioSourceOptions;
 import io.roomflux.reactor.media.AudioStreamOptions;
 import io.roomflux.reactor.media.LocalAudioTrack;
-import io.roomflux.reactor.media.Signals;
+import io.roomflux.reactor.participant.TrackKind;
+import io.roomflux.reactor.participant.TrackPublication;
 import io.roomflux.reactor.media.TrackPublishOptions;
+import io.roomflux.reactor.participant.TrackSource;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.roomflux.reactor.media.Signals;
+
 import io.roomflux.testkit.Tones;
 import java.time.Duration;
 import reactor.core.Disposable;

@@ -1,11 +1,11 @@
 package io.roomflux.reactor.media;
 
-import io.roomflux.reactor.TrackSource;
+import io.roomflux.reactor.participant.TrackSource;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * How a local track is published ({@link io.roomflux.reactor.LocalParticipant#publishTrack}).
+ * How a local track is published ({@link io.roomflux.reactor.participant.LocalParticipant#publishTrack}).
  * The defaults ({@link #defaults()}) are the core's own; options that only concern video are
  * ignored for audio tracks and the other way round.
  *

@@ -1,6 +1,8 @@
 package io.roomflux.reactor.media;
 
-import io.roomflux.core.FfiClient;
+import io.roomflux.reactor.internal.wire.MediaWire;
+import io.roomflux.reactor.OperationFailedException;
+import io.roomflux.reactor.internal.core.Core;
 import io.roomflux.core.HandleKind;
 import io.roomflux.core.OwnedHandle;
 import io.roomflux.proto.FfiRequest;
@@ -8,7 +10,7 @@ import io.roomflux.proto.OwnedVideoBuffer;
 import io.roomflux.proto.VideoBufferInfo;
 import io.roomflux.proto.VideoConvertRequest;
 import io.roomflux.proto.VideoConvertResponse;
-import io.roomflux.reactor.OperationFailedException;
+
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.ref.Reference;
@@ -385,149 +387,6 @@ public final class VideoFrame {
    */
   public VideoFrame withRotation(VideoRotation value) {
     return new VideoFrame(type, width, height, planes, timestamp, value);
-  }
-
-  /**
-   * Converts the frame to another layout in the core (libyuv). Synchronous, a short native call
-   * that may run on any thread. The result is copied into a direct buffer and the core's buffer
-   * is released before this returns; it keeps this frame's timestamp and rotation.
-   *
-   * <p>Only the pairs in {@link VideoBufferType#conversionTargets()} are supported: mostly to
-   * and from {@link VideoBufferType#I420}.
-   *
-   * @param target the layout to convert to
-   * @return the converted frame
-   * @throws IllegalArgumentException if the core cannot convert this layout to {@code target}
-   *     (checked here: for some pairs the bundled core would abort the process)
-   * @throws OperationFailedException if the core reports an error
-   * @throws io.roomflux.core.FfiRequestException if the core refused the request
-   */
-  public VideoFrame convert(VideoBufferType target) {
-    return convert(target, false);
-  }
-
-  /**
-   * Converts the frame to another layout, optionally mirrored vertically; see
-   * {@link #convert(VideoBufferType)}.
-   *
-   * @param target the layout to convert to
-   * @param flipY whether to also turn the image upside down (mirror the rows)
-   * @return the converted frame
-   * @throws IllegalArgumentException if the core cannot convert this layout to {@code target}
-   * @throws OperationFailedException if the core reports an error
-   * @throws io.roomflux.core.FfiRequestException if the core refused the request
-   */
-  public VideoFrame convert(VideoBufferType target, boolean flipY) {
-    Objects.requireNonNull(target, "target");
-    if (!type.conversionTargets().contains(target)) {
-      throw new IllegalArgumentException("the core cannot convert " + type + " to " + target + "; from " + type
-          + " it converts to " + (type.conversionTargets().isEmpty() ? "nothing" : type.conversionTargets()));
-    }
-    FfiClient ffi = FfiClient.get();
-    VideoConvertResponse response;
-    try (Arena arena = Arena.ofConfined()) {
-      VideoBufferInfo info = toNative(arena);
-      response = ffi.request(FfiRequest.newBuilder().setVideoConvert(VideoConvertRequest.newBuilder()
-          .setBuffer(info).setDstType(target.toProto()).setFlipY(flipY)).build()).getVideoConvert();
-    } finally {
-      Reference.reachabilityFence(this);
-    }
-    if (response.hasError()) {
-      throw new OperationFailedException("convert " + type + " to " + target, response.getError());
-    }
-    return take(ffi, response.getBuffer(), timestamp, rotation);
-  }
-
-  /**
-   * Describes the frame for a request. Planes on direct buffers are passed by address; heap
-   * planes are copied into {@code arena}. The caller keeps this frame reachable until the core is
-   * done with the memory (for the synchronous requests that use this: until they return).
-   */
-  VideoBufferInfo toNative(Arena arena) {
-    VideoBufferInfo.Builder info = VideoBufferInfo.newBuilder().setType(type.toProto())
-        .setWidth(width).setHeight(height);
-    for (int p = 0; p < planes.size(); p++) {
-      Plane plane = planes.get(p);
-      // Exactly stride * rows: the core copies each component with a length check.
-      int size = plane.stride() * type.rows(p, height);
-      long address = address(plane.data.slice(0, size), arena);
-      if (p == 0) {
-        info.setDataPtr(address);
-      }
-      if (type.isPacked()) {
-        // As the core describes packed buffers itself: data_ptr and stride, no components.
-        info.setStride(plane.stride());
-      } else {
-        // The core counts I010 strides in 16-bit samples (and sizes in bytes).
-        int stride = type == VideoBufferType.I010 ? plane.stride() / 2 : plane.stride();
-        info.addComponents(VideoBufferInfo.ComponentInfo.newBuilder().setDataPtr(address)
-            .setStride(stride).setSize(size));
-      }
-    }
-    return info.build();
-  }
-
-  private static long address(ByteBuffer bytes, Arena arena) {
-    if (bytes.isDirect()) {
-      return MemorySegment.ofBuffer(bytes).address();
-    }
-    MemorySegment copy = arena.allocate(Math.max(1, bytes.remaining()), 8);
-    copy.copyFrom(MemorySegment.ofBuffer(bytes));
-    return copy.address();
-  }
-
-  /**
-   * Copies a buffer the core handed over into one direct buffer and drops its handle at once
-   * (also on failure), so the frame never holds native memory.
-   */
-  static VideoFrame take(FfiClient ffi, OwnedVideoBuffer buffer, Duration timestamp, VideoRotation rotation) {
-    return take(ffi, buffer, timestamp, rotation, true);
-  }
-
-  /** As {@link #take(FfiClient, OwnedVideoBuffer, Duration, VideoRotation)}, into a direct or a heap buffer. */
-  static VideoFrame take(FfiClient ffi, OwnedVideoBuffer buffer, Duration timestamp, VideoRotation rotation,
-                         boolean direct) {
-    OwnedHandle owned = ffi.handles().own(buffer.getHandle().getId(), HandleKind.VIDEO_BUFFER);
-    try {
-      VideoBufferInfo info = buffer.getInfo();
-      VideoBufferType type = VideoBufferType.of(info.getType());
-      int width = info.getWidth();
-      int height = info.getHeight();
-      int count = type.planeCount();
-      long[] addresses = new long[count];
-      int[] strides = new int[count];
-      int[] sizes = new int[count];
-      int total = 0;
-      for (int p = 0; p < count; p++) {
-        if (type.isPacked()) {
-          addresses[p] = info.getDataPtr();
-          strides[p] = info.hasStride() ? info.getStride() : type.rowBytes(p, width);
-        } else {
-          if (info.getComponentsCount() < count) {
-            throw new OperationFailedException("read " + type + " buffer",
-                "the core described " + info.getComponentsCount() + " of " + count + " planes");
-          }
-          addresses[p] = info.getComponents(p).getDataPtr();
-          int stride = info.getComponents(p).getStride();
-          strides[p] = type == VideoBufferType.I010 ? Math.multiplyExact(stride, 2) : stride;
-        }
-        // Computed, not the component's size field: the core overstates the NV12 UV plane twice.
-        sizes[p] = Math.multiplyExact(strides[p], type.rows(p, height));
-        total = Math.addExact(total, sizes[p]);
-      }
-      ByteBuffer copy = direct ? ByteBuffer.allocateDirect(total) : ByteBuffer.allocate(total);
-      List<Plane> planes = new ArrayList<>(count);
-      int offset = 0;
-      for (int p = 0; p < count; p++) {
-        ByteBuffer slice = copy.slice(offset, sizes[p]);
-        ffi.copyNative(addresses[p], slice);
-        planes.add(new Plane(slice, strides[p]));
-        offset += sizes[p];
-      }
-      return new VideoFrame(type, width, height, planes, timestamp, rotation);
-    } finally {
-      owned.close();
-    }
   }
 
   @Override

@@ -1,12 +1,13 @@
 package io.roomflux.reactor.media;
 
+import io.roomflux.reactor.internal.media.MediaAccess;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.roomflux.core.FfiClient;
 import io.roomflux.core.HandleClosedException;
 import io.roomflux.core.OwnedHandle;
-import io.roomflux.reactor.media.internal.MediaAccess;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

@@ -1,18 +1,20 @@
 package io.roomflux.reactor.media;
 
+import io.roomflux.reactor.data.DataOptions;
+import io.roomflux.reactor.Room;
+import io.roomflux.reactor.RoomEvent;
+import io.roomflux.reactor.participant.TrackKind;
+import io.roomflux.reactor.participant.TrackPublication;
+import io.roomflux.reactor.participant.TrackSource;
 import static io.roomflux.reactor.PublishedTrack.await;
 import static io.roomflux.reactor.PublishedTrack.subscribedTrack;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.roomflux.reactor.DataOptions;
 import io.roomflux.reactor.PublishedTrack;
-import io.roomflux.reactor.Room;
-import io.roomflux.reactor.RoomEvent;
+
 import io.roomflux.reactor.RoomFixture;
 import io.roomflux.reactor.ToneTrack;
-import io.roomflux.reactor.TrackKind;
-import io.roomflux.reactor.TrackPublication;
-import io.roomflux.reactor.TrackSource;
+
 import io.roomflux.testkit.LiveKitIntegrationTest;
 import java.io.IOException;
 import java.nio.ByteBuffer;

@@ -1,7 +1,7 @@
 package io.roomflux.samples.hello;
 
-import io.roomflux.reactor.DataOptions;
-import io.roomflux.reactor.DataPacket;
+import io.roomflux.reactor.data.DataOptions;
+import io.roomflux.reactor.data.DataPacket;
 import io.roomflux.reactor.LiveKit;
 import io.roomflux.reactor.Room;
 import io.roomflux.reactor.RoomEvent;

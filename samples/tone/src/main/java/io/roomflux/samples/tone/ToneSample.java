@@ -1,15 +1,15 @@
 package io.roomflux.samples.tone;
 
-import io.roomflux.reactor.LiveKit;
-import io.roomflux.reactor.Room;
-import io.roomflux.reactor.RoomEvent;
-import io.roomflux.reactor.RoomOptions;
-import io.roomflux.reactor.TrackKind;
 import io.roomflux.reactor.media.AudioFrame;
 import io.roomflux.reactor.media.AudioSource;
 import io.roomflux.reactor.media.AudioSourceOptions;
 import io.roomflux.reactor.media.AudioStreamOptions;
+import io.roomflux.reactor.LiveKit;
 import io.roomflux.reactor.media.LocalAudioTrack;
+import io.roomflux.reactor.Room;
+import io.roomflux.reactor.RoomEvent;
+import io.roomflux.reactor.RoomOptions;
+import io.roomflux.reactor.participant.TrackKind;
 import io.roomflux.reactor.media.TrackPublishOptions;
 import io.roomflux.testkit.SampleMain;
 import io.roomflux.testkit.Tones;

@@ -1,10 +1,8 @@
 package io.roomflux.samples.webflux;
 
+import io.roomflux.reactor.LiveKit;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.roomflux.reactor.LiveKit;
-import io.roomflux.reactor.Room;
-import io.roomflux.reactor.RoomOptions;
 import io.roomflux.testkit.BlockHoundContract;
 import io.roomflux.testkit.LiveKitDevServer;
 import io.roomflux.testkit.LiveKitIntegrationTest;
