@@ -52,6 +52,6 @@ class SlowSubscriberTest {
     assertThat(bob.missedEvents()).isPositive();
     assertThat(slowSeen.get()).isLessThan(BURST);
     Mono.when(alice.disconnect(), bob.disconnect()).block(Duration.ofSeconds(30));
-    assertThat(lk.core().handles().liveCount()).isZero();
+    assertThat(lk.diagnostics().liveHandles()).isZero();
   }
 }

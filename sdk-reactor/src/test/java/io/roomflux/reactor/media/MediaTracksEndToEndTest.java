@@ -274,10 +274,10 @@ class MediaTracksEndToEndTest {
       StepVerifier.create(alice.localParticipant().setMuted("TR_nothing", true))
           .expectError(io.roomflux.reactor.NoSuchTrackException.class)
           .verify(IO);
-      LocalVideoTrack closed = LocalVideoTrack.create("closed", camera.source);
+      LocalVideoTrack closed = TestMedia.MEDIA.videoTrack("closed", camera.source);
       closed.close();
       StepVerifier.create(alice.localParticipant().publishTrack(closed, TrackPublishOptions.camera()))
-          .expectError(io.roomflux.core.HandleClosedException.class)
+          .expectError(io.roomflux.reactor.ResourceClosedException.class)
           .verify(IO);
 
       // ERROR: a subscriber that takes one frame and then nothing overflows a queue of 2; the
@@ -372,7 +372,7 @@ class MediaTracksEndToEndTest {
       assertThat(bob.mediaStats().openStreams()).isZero();
     }
     Mono.when(alice.disconnect(), bob.disconnect()).block(IO);
-    assertThat(rooms.lk().core().handles().liveByKind()).as("live handles after a run").isEmpty();
+    assertThat(rooms.lk().diagnostics().liveHandlesByKind()).as("live handles after a run").isEmpty();
     long seconds = length.toSeconds();
     assertThat(result.bobAudioFrames()).as("alice's audio at bob").isGreaterThan(seconds * 100 * 8 / 10);
     assertThat(result.aliceAudioFrames()).as("bob's audio at alice").isGreaterThan(seconds * 100 * 8 / 10);
@@ -400,8 +400,8 @@ class MediaTracksEndToEndTest {
     }
 
     static Camera publish(Room room, Duration interval) {
-      VideoSource source = VideoSource.create(WIDTH, HEIGHT);
-      LocalVideoTrack track = LocalVideoTrack.create("camera", source);
+      VideoSource source = TestMedia.MEDIA.videoSource(WIDTH, HEIGHT);
+      LocalVideoTrack track = TestMedia.MEDIA.videoTrack("camera", source);
       TrackPublishOptions options = TrackPublishOptions.camera()
           .withSimulcast(false).withDegradationPreference(DegradationPreference.MAINTAIN_RESOLUTION);
       TrackPublication publication = publish(room, track, source::close, options, TrackKind.VIDEO, IO);

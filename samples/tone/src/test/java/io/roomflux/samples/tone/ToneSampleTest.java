@@ -39,7 +39,7 @@ class ToneSampleTest {
     story.forEach(System.out::println);
     assertThat(lines).contains("speaker left", "listener left");
     assertThat(lines).anyMatch(line -> line.startsWith("speaker unpublished "));
-    assertThat(lk.core().handles().liveCount()).isZero();
-    assertThat(lk.core().handles().leaked()).isZero();
+    assertThat(lk.diagnostics().liveHandles()).isZero();
+    assertThat(lk.diagnostics().leakedHandles()).isZero();
   }
 }

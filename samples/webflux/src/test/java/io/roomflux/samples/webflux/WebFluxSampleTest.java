@@ -1,5 +1,7 @@
 package io.roomflux.samples.webflux;
 
+import io.roomflux.reactor.Room;
+import io.roomflux.reactor.RoomOptions;
 import io.roomflux.reactor.LiveKit;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -60,8 +62,8 @@ class WebFluxSampleTest {
   void everyHandleIsReleased() {
     lk.closeRooms().block(IO);
     assertThat(registry.names()).isEmpty();
-    assertThat(lk.core().handles().liveCount()).isZero();
-    assertThat(lk.core().handles().leaked()).isZero();
+    assertThat(lk.diagnostics().liveHandles()).isZero();
+    assertThat(lk.diagnostics().leakedHandles()).isZero();
   }
 
   @Test
@@ -103,7 +105,7 @@ class WebFluxSampleTest {
     http.get().uri("/rooms/{room}/events", room).accept(MediaType.TEXT_EVENT_STREAM).exchange()
         .expectStatus().isNotFound();
     StepVerifier.create(carol.get().disconnect()).expectComplete().verify(IO);
-    assertThat(lk.core().handles().liveCount()).isZero();
+    assertThat(lk.diagnostics().liveHandles()).isZero();
   }
 
   private void carolReceivesTheBotsMessage(Room carol) {

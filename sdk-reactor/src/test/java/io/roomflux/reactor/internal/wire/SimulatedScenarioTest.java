@@ -1,5 +1,6 @@
-package io.roomflux.reactor;
+package io.roomflux.reactor.internal.wire;
 
+import io.roomflux.reactor.SimulatedScenario;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.roomflux.proto.SimulateScenarioKind;
@@ -10,10 +11,10 @@ import org.junit.jupiter.api.Test;
 class SimulatedScenarioTest {
   @Test
   void eachScenarioNamesItsOwnKindAndEveryKindIsCovered() {
-    assertThat(Arrays.stream(SimulatedScenario.values()).map(SimulatedScenario::toProto))
+    assertThat(Arrays.stream(SimulatedScenario.values()).map(RoomWire::toProto))
         .doesNotHaveDuplicates()
         .containsExactlyInAnyOrder(SimulateScenarioKind.values());
-    assertThat(SimulatedScenario.SIGNAL_RECONNECT.toProto()).isEqualTo(SimulateScenarioKind.SIMULATE_SIGNAL_RECONNECT);
-    assertThat(SimulatedScenario.FULL_RECONNECT.toProto()).isEqualTo(SimulateScenarioKind.SIMULATE_FULL_RECONNECT);
+    assertThat(RoomWire.toProto(SimulatedScenario.SIGNAL_RECONNECT)).isEqualTo(SimulateScenarioKind.SIMULATE_SIGNAL_RECONNECT);
+    assertThat(RoomWire.toProto(SimulatedScenario.FULL_RECONNECT)).isEqualTo(SimulateScenarioKind.SIMULATE_FULL_RECONNECT);
   }
 }

@@ -1,5 +1,9 @@
-package io.roomflux.reactor;
+package io.roomflux.reactor.internal.wire;
 
+import io.roomflux.reactor.ConnectionQuality;
+import io.roomflux.reactor.DisconnectReason;
+import io.roomflux.reactor.RoomEvent;
+import io.roomflux.reactor.RoomInfo;
 import io.roomflux.reactor.data.ChatMessage;
 import io.roomflux.reactor.data.DataKind;
 import io.roomflux.reactor.data.DataTrackInfo;
@@ -8,7 +12,6 @@ import io.roomflux.reactor.e2ee.EncryptionType;
 import io.roomflux.reactor.participant.Participant;
 import io.roomflux.reactor.participant.ParticipantPermission;
 import io.roomflux.reactor.participant.RemoteTrack;
-import io.roomflux.reactor.internal.wire.RoomEvents;
 import io.roomflux.reactor.participant.TrackKind;
 import io.roomflux.reactor.participant.TrackPublication;
 import io.roomflux.reactor.participant.TrackSource;
@@ -259,7 +262,7 @@ class RoomEventMappingTest {
 
   @Test
   void trackUnpublishedReportsThePublicationAsLastKnownElseOnlyItsSid() {
-    TrackPublication known = TrackPublication.of(videoPublication("TR_1")).withMuted(true);
+    TrackPublication known = ParticipantWire.publication(videoPublication("TR_1")).withMuted(true);
     this.known.publications.put("bob/TR_1", known);
 
     assertThat(map(event().setTrackUnpublished(TrackUnpublished.newBuilder().setParticipantIdentity("bob")
@@ -303,7 +306,7 @@ class RoomEventMappingTest {
     var republished = event().setLocalTrackRepublished(LocalTrackRepublished.newBuilder().setPublicationHandle(5)
         .setPreviousSid("TR_OLD").setInfo(videoPublication("TR_NEW")));
     assertThat(map(republished)).isEqualTo(new RoomEvent.LocalTrackRepublished("TR_OLD",
-        TrackPublication.of(videoPublication("TR_NEW"))));
+        ParticipantWire.publication(videoPublication("TR_NEW"))));
     // The publication handle is the one the client already owns: nothing is handed over.
     assertThat(RoomEvents.handedOver(republished.buildPartial())).isEmpty();
   }
