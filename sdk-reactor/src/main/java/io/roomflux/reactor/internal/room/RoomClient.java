@@ -1,7 +1,6 @@
 package io.roomflux.reactor.internal.room;
 
 import io.roomflux.core.AsyncCall;
-import io.roomflux.core.HandleKind;
 import io.roomflux.core.Redactor;
 import io.roomflux.proto.ConnectCallback;
 import io.roomflux.proto.ConnectRequest;
@@ -18,7 +17,6 @@ import io.roomflux.reactor.RoomOptions;
 import io.roomflux.reactor.ServerUnreachableException;
 import io.roomflux.reactor.internal.core.Core;
 import io.roomflux.reactor.internal.wire.RoomWire;
-import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -106,9 +104,8 @@ public final class RoomClient {
    * @return the diagnostics
    */
   public Diagnostics diagnostics() {
-    Map<HandleKind, Long> byKind = new EnumMap<>(core.handles().liveByKind());
     Map<String, Long> named = new TreeMap<>();
-    byKind.forEach((kind, count) -> named.put(kind.name(), count));
+    core.handles().liveByKind().forEach((kind, count) -> named.put(kind.name(), count));
     Core.CoreCounters counters = core.counters();
     return new Diagnostics(named, rooms.size(), counters.unroutedEvents(), counters.upcallFailures(),
         counters.panics(), core.handles().dropFailures(), core.handles().leaked(), probe.operationsWithdrawn(),
