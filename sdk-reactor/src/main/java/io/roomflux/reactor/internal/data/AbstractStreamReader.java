@@ -2,6 +2,7 @@ package io.roomflux.reactor.internal.data;
 
 import io.roomflux.reactor.data.DataStreamException;
 import io.roomflux.reactor.internal.room.DefaultRoom;
+import io.roomflux.reactor.internal.room.RoomRequest;
 import io.roomflux.reactor.RoomClosedException;
 import io.roomflux.reactor.data.StreamBufferOverflowException;
 import io.roomflux.reactor.data.StreamInfo;
@@ -185,7 +186,7 @@ public abstract class AbstractStreamReader<T> implements DataStreams.StreamResou
    * A read answered by one callback (read all, write to file): the request hands the reader to
    * the core; the result arrives through the room's operation machinery.
    */
-  public final <R> Mono<R> readOnce(String operation, DefaultRoom.RequestBuilder request, Function<FfiEvent, R> result) {
+  public final <R> Mono<R> readOnce(String operation, RoomRequest request, Function<FfiEvent, R> result) {
     return Mono.defer(() -> {
       synchronized (this) {
         if (state != State.UNREAD) {
@@ -193,7 +194,7 @@ public abstract class AbstractStreamReader<T> implements DataStreams.StreamResou
         }
         state = State.READING;
       }
-      return streams.room().<R>operate(operation, handle, (readerHandle, asyncId) -> {
+      return streams.room().operations().<R>operate(operation, handle, (readerHandle, asyncId) -> {
         // The core removes the reader from its table when it accepts this request.
         handle.consumed();
         return request.build(readerHandle, asyncId);

@@ -2,6 +2,7 @@ package io.roomflux.reactor.internal.data;
 
 import io.roomflux.reactor.data.DataStreamException;
 import io.roomflux.reactor.internal.room.DefaultRoom;
+import io.roomflux.reactor.internal.room.RoomRequest;
 import io.roomflux.reactor.data.StreamInfo;
 import io.roomflux.core.OwnedHandle;
 import io.roomflux.RoomFluxException;
@@ -42,7 +43,7 @@ public abstract class AbstractStreamWriter implements DataStreams.StreamResource
     return info;
   }
 
-  public final Mono<Void> enqueueWrite(String operation, DefaultRoom.RequestBuilder request,
+  public final Mono<Void> enqueueWrite(String operation, RoomRequest request,
                                 Function<FfiEvent, Optional<StreamError>> error) {
     return Mono.defer(() -> {
       CompletableFuture<Void> done = new CompletableFuture<>();
@@ -60,7 +61,7 @@ public abstract class AbstractStreamWriter implements DataStreams.StreamResource
     });
   }
 
-  public final Mono<Void> enqueueClose(String operation, DefaultRoom.RequestBuilder request,
+  public final Mono<Void> enqueueClose(String operation, RoomRequest request,
                                 Function<FfiEvent, Optional<StreamError>> error) {
     return Mono.defer(() -> {
       CompletableFuture<Void> outcome;
@@ -89,9 +90,9 @@ public abstract class AbstractStreamWriter implements DataStreams.StreamResource
     });
   }
 
-  private void send(String operation, DefaultRoom.RequestBuilder request,
+  private void send(String operation, RoomRequest request,
                     Function<FfiEvent, Optional<StreamError>> error, CompletableFuture<Void> done) {
-    streams.room().<Void>operate(operation, handle, request, event -> {
+    streams.room().operations().<Void>operate(operation, handle, request, event -> {
       Optional<StreamError> failure = error.apply(event);
       if (failure.isPresent()) {
         throw new DataStreamException(operation + " of " + kind() + " " + info.id() + " failed: "

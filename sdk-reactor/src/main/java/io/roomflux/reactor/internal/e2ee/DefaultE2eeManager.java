@@ -160,7 +160,7 @@ public final class DefaultE2eeManager implements E2eeManager {
           .publishOn(room.options().scheduler());
     }
     E2eeRequest.Builder template = message.clone();
-    return room.requestSync(operation, roomHandle,
+    return room.operations().requestSync(operation, roomHandle,
         handle -> FfiRequest.newBuilder().setE2Ee(template.clone().setRoomHandle(handle)).build(),
         response -> result.apply(response.getE2Ee()));
   }

@@ -314,8 +314,8 @@ public final class MediaStreams {
 
   private Optional<OwnedHandle> targetHandle(Target target) {
     return switch (target) {
-      case OfTrack t -> room.remoteTrackHandle(t.sid());
-      case OfParticipant p -> room.remoteParticipantHandle(p.identity());
+      case OfTrack t -> room.resources().track(t.sid());
+      case OfParticipant p -> room.resources().participant(p.identity());
     };
   }
 

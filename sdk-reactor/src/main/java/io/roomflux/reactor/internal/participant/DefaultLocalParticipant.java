@@ -34,7 +34,6 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import reactor.core.publisher.Mono;
 
@@ -44,15 +43,13 @@ public final class DefaultLocalParticipant implements LocalParticipant {
 
   private final DefaultRoom room;
   private final OwnedHandle handle;
-  private final AtomicReference<Participant> info;
   private final RpcEndpoint rpc;
   private final LocalOperations operations;
   private final LocalTracks tracks;
 
-  public DefaultLocalParticipant(DefaultRoom room, OwnedHandle handle, Participant info) {
+  public DefaultLocalParticipant(DefaultRoom room, OwnedHandle handle) {
     this.room = room;
     this.handle = handle;
-    this.info = new AtomicReference<>(info);
     this.rpc = new RpcEndpoint(room, handle);
     this.operations = new LocalOperations(room, handle, this::identity);
     this.tracks = new LocalTracks(room, handle);
@@ -72,29 +69,14 @@ public final class DefaultLocalParticipant implements LocalParticipant {
     rpc.close();
   }
 
-  public void update(Function<Participant, Participant> change) {
-    info.updateAndGet(change::apply);
-  }
-
-  // Written only by the room's event listener on the dispatcher thread; read from anywhere.
-  private final java.util.Set<String> publishedTrackSids = java.util.concurrent.ConcurrentHashMap.newKeySet();
-
-  public void trackPublished(String sid) {
-    publishedTrackSids.add(sid);
-  }
-
-  public void trackUnpublished(String sid) {
-    publishedTrackSids.remove(sid);
-  }
-
   @Override
   public java.util.Set<String> publishedTrackSids() {
-    return java.util.Set.copyOf(publishedTrackSids);
+    return room.state().localTrackSids();
   }
 
   @Override
   public Participant info() {
-    return info.get();
+    return room.state().local();
   }
 
   @Override
@@ -107,7 +89,7 @@ public final class DefaultLocalParticipant implements LocalParticipant {
       Arena arena = Arena.ofShared();
       MemorySegment data = arena.allocate(Math.max(1, payload.length));
       MemorySegment.copy(payload, 0, data, ValueLayout.JAVA_BYTE, 0, payload.length);
-      return room.<Void>operate("publishData", handle, (participant, asyncId) -> {
+      return room.operations().<Void>operate("publishData", handle, (participant, asyncId) -> {
         PublishDataRequest.Builder req = PublishDataRequest.newBuilder()
             .setLocalParticipantHandle(participant)
             .setDataPtr(data.address())
@@ -123,7 +105,7 @@ public final class DefaultLocalParticipant implements LocalParticipant {
 
   @Override
   public Mono<Void> setMetadata(String metadata) {
-    return confirmedBy(room.<Void>operate("setMetadata", handle, (participant, asyncId) -> FfiRequest.newBuilder()
+    return confirmedBy(room.operations().<Void>operate("setMetadata", handle, (participant, asyncId) -> FfiRequest.newBuilder()
         .setSetLocalMetadata(SetLocalMetadataRequest.newBuilder().setLocalParticipantHandle(participant)
             .setMetadata(metadata).setRequestAsyncId(asyncId)).build(), event -> null, null),
         () -> info().metadata().equals(metadata));
@@ -131,7 +113,7 @@ public final class DefaultLocalParticipant implements LocalParticipant {
 
   @Override
   public Mono<Void> setName(String name) {
-    return confirmedBy(room.<Void>operate("setName", handle, (participant, asyncId) -> FfiRequest.newBuilder()
+    return confirmedBy(room.operations().<Void>operate("setName", handle, (participant, asyncId) -> FfiRequest.newBuilder()
         .setSetLocalName(SetLocalNameRequest.newBuilder().setLocalParticipantHandle(participant)
             .setName(name).setRequestAsyncId(asyncId)).build(), event -> null, null),
         () -> info().name().equals(name));
@@ -140,7 +122,7 @@ public final class DefaultLocalParticipant implements LocalParticipant {
   @Override
   public Mono<Void> setAttributes(Map<String, String> attributes) {
     Map<String, String> copy = Map.copyOf(attributes);
-    return confirmedBy(room.<Void>operate("setAttributes", handle, (participant, asyncId) -> {
+    return confirmedBy(room.operations().<Void>operate("setAttributes", handle, (participant, asyncId) -> {
       SetLocalAttributesRequest.Builder req = SetLocalAttributesRequest.newBuilder()
           .setLocalParticipantHandle(participant).setRequestAsyncId(asyncId);
       copy.forEach((k, v) -> req.addAttributes(AttributesEntry.newBuilder().setKey(k).setValue(v)));
@@ -173,7 +155,7 @@ public final class DefaultLocalParticipant implements LocalParticipant {
         return Mono.error(new RpcException(RpcException.REQUEST_PAYLOAD_TOO_LARGE, "Request payload too large: "
             + size + " bytes, the limit is " + RpcException.MAX_PAYLOAD_BYTES));
       }
-      return room.<String>operate("performRpc", handle, (participant, asyncId) -> FfiRequest.newBuilder()
+      return room.operations().<String>operate("performRpc", handle, (participant, asyncId) -> FfiRequest.newBuilder()
           .setPerformRpc(PerformRpcRequest.newBuilder().setLocalParticipantHandle(participant)
               .setDestinationIdentity(destinationIdentity).setMethod(method).setPayload(payload)
               .setResponseTimeoutMs(timeoutMs).setRequestAsyncId(asyncId)).build(), event -> {

@@ -64,7 +64,7 @@ public final class LocalOperations {
     Objects.requireNonNull(text, "text");
     return Mono.defer(() -> {
       StreamTextOptions opts = DataWire.textOptions(options, "sendText");
-      return room.operate("sendText", participant, (p, asyncId) -> FfiRequest.newBuilder().setSendText(
+      return room.operations().operate("sendText", participant, (p, asyncId) -> FfiRequest.newBuilder().setSendText(
           StreamSendTextRequest.newBuilder().setLocalParticipantHandle(p).setOptions(opts).setText(text)
               .setRequestAsyncId(asyncId)).build(), event -> {
                 StreamSendTextCallback cb = event.getSendText();
@@ -79,7 +79,7 @@ public final class LocalOperations {
   public Mono<TextStreamWriter> streamText(StreamOptions options) {
     return Mono.defer(() -> {
       StreamTextOptions opts = DataWire.textOptions(options, "streamText");
-      return room.<TextStreamWriter>operate("streamText", participant, (p, asyncId) -> FfiRequest.newBuilder()
+      return room.operations().<TextStreamWriter>operate("streamText", participant, (p, asyncId) -> FfiRequest.newBuilder()
           .setTextStreamOpen(TextStreamOpenRequest.newBuilder().setLocalParticipantHandle(p).setOptions(opts)
               .setRequestAsyncId(asyncId)).build(), event -> {
                 TextStreamOpenCallback cb = event.getTextStreamOpen();
@@ -102,7 +102,7 @@ public final class LocalOperations {
     return Mono.defer(() -> {
       ByteString copy = ByteString.copyFrom(bytes.duplicate());
       StreamByteOptions opts = DataWire.byteOptions(options);
-      return room.operate("sendBytes", participant, (p, asyncId) -> FfiRequest.newBuilder().setSendBytes(
+      return room.operations().operate("sendBytes", participant, (p, asyncId) -> FfiRequest.newBuilder().setSendBytes(
           StreamSendBytesRequest.newBuilder().setLocalParticipantHandle(p).setOptions(opts).setBytes(copy)
               .setRequestAsyncId(asyncId)).build(), event -> {
                 StreamSendBytesCallback cb = event.getSendBytes();
@@ -117,7 +117,7 @@ public final class LocalOperations {
   public Mono<ByteStreamWriter> streamBytes(StreamOptions options) {
     return Mono.defer(() -> {
       StreamByteOptions opts = DataWire.byteOptions(options);
-      return room.<ByteStreamWriter>operate("streamBytes", participant, (p, asyncId) -> FfiRequest.newBuilder()
+      return room.operations().<ByteStreamWriter>operate("streamBytes", participant, (p, asyncId) -> FfiRequest.newBuilder()
           .setByteStreamOpen(ByteStreamOpenRequest.newBuilder().setLocalParticipantHandle(p).setOptions(opts)
               .setRequestAsyncId(asyncId)).build(), event -> {
                 ByteStreamOpenCallback cb = event.getByteStreamOpen();
@@ -138,7 +138,7 @@ public final class LocalOperations {
     String path = Objects.requireNonNull(file, "file").toAbsolutePath().toString();
     return Mono.defer(() -> {
       StreamByteOptions opts = DataWire.byteOptions(options);
-      return room.operate("sendFile", participant, (p, asyncId) -> FfiRequest.newBuilder().setSendFile(
+      return room.operations().operate("sendFile", participant, (p, asyncId) -> FfiRequest.newBuilder().setSendFile(
           StreamSendFileRequest.newBuilder().setLocalParticipantHandle(p).setOptions(opts).setFilePath(path)
               .setRequestAsyncId(asyncId)).build(), event -> {
                 StreamSendFileCallback cb = event.getSendFile();
@@ -155,7 +155,7 @@ public final class LocalOperations {
   public Mono<ChatMessage> sendChatMessage(String message, List<String> destinationIdentities) {
     Objects.requireNonNull(message, "message");
     List<String> destinations = List.copyOf(destinationIdentities);
-    return room.operate("sendChatMessage", participant, (p, asyncId) -> FfiRequest.newBuilder()
+    return room.operations().operate("sendChatMessage", participant, (p, asyncId) -> FfiRequest.newBuilder()
         .setSendChatMessage(SendChatMessageRequest.newBuilder().setLocalParticipantHandle(p).setMessage(message)
             .addAllDestinationIdentities(destinations).setRequestAsyncId(asyncId)).build(),
         event -> DataWire.chatMessage(event.getChatMessage().getChatMessage()), null);
@@ -166,7 +166,7 @@ public final class LocalOperations {
     Objects.requireNonNull(newText, "newText");
     List<String> destinations = List.copyOf(destinationIdentities);
     // The core answers an edit with the send_chat_message response and callback.
-    return room.operate("editChatMessage", participant, (p, asyncId) -> FfiRequest.newBuilder()
+    return room.operations().operate("editChatMessage", participant, (p, asyncId) -> FfiRequest.newBuilder()
         .setEditChatMessage(EditChatMessageRequest.newBuilder().setLocalParticipantHandle(p).setEditText(newText)
             .setOriginalMessage(originalProto).addAllDestinationIdentities(destinations)
             .setRequestAsyncId(asyncId)).build(),
@@ -178,7 +178,7 @@ public final class LocalOperations {
     Objects.requireNonNull(trackSid, "trackSid");
     List<io.roomflux.proto.TranscriptionSegment> protos =
         segments.stream().map(DataWire::toProto).toList();
-    return room.<Void>operate("publishTranscription", participant, (p, asyncId) -> FfiRequest.newBuilder()
+    return room.operations().<Void>operate("publishTranscription", participant, (p, asyncId) -> FfiRequest.newBuilder()
         .setPublishTranscription(PublishTranscriptionRequest.newBuilder().setLocalParticipantHandle(p)
             .setParticipantIdentity(participantIdentity).setTrackId(trackSid).addAllSegments(protos)
             .setRequestAsyncId(asyncId)).build(), event -> null, null);
@@ -190,7 +190,7 @@ public final class LocalOperations {
     }
     Objects.requireNonNull(digit, "digit");
     List<String> destinations = List.copyOf(destinationIdentities);
-    return room.<Void>operate("publishSipDtmf", participant, (p, asyncId) -> FfiRequest.newBuilder()
+    return room.operations().<Void>operate("publishSipDtmf", participant, (p, asyncId) -> FfiRequest.newBuilder()
         .setPublishSipDtmf(PublishSipDtmfRequest.newBuilder().setLocalParticipantHandle(p).setCode(code)
             .setDigit(digit).addAllDestinationIdentities(destinations).setRequestAsyncId(asyncId)).build(),
         event -> null, null);
@@ -203,7 +203,7 @@ public final class LocalOperations {
     SetTrackSubscriptionPermissionsRequest.Builder req = SetTrackSubscriptionPermissionsRequest.newBuilder()
         .setAllParticipantsAllowed(allParticipantsAllowed);
     Map.copyOf(permissions).forEach((who, permission) -> req.addPermissions(ParticipantWire.toProto(who, permission)));
-    return room.requestSync("setTrackSubscriptionPermissions", participant, handle -> FfiRequest.newBuilder()
+    return room.operations().requestSync("setTrackSubscriptionPermissions", participant, handle -> FfiRequest.newBuilder()
         .setSetTrackSubscriptionPermissions(req.clone().setLocalParticipantHandle(handle)).build(), response -> null);
   }
 }

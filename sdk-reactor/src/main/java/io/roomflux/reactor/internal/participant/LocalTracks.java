@@ -61,7 +61,7 @@ public final class LocalTracks {
       } catch (HandleClosedException e) {
         return Mono.error(new ResourceClosedException("publishTrack refused: " + track + " is closed"));
       }
-      return room.operate("publishTrack", participant, (p, asyncId) -> FfiRequest.newBuilder()
+      return room.operations().operate("publishTrack", participant, (p, asyncId) -> FfiRequest.newBuilder()
           .setPublishTrack(PublishTrackRequest.newBuilder().setLocalParticipantHandle(p).setTrackHandle(lease.id())
               .setOptions(proto).setRequestAsyncId(asyncId)).build(), event -> {
                 // Owned first, kept even if the subscriber is gone: unpublish or disposal drops it.
@@ -76,7 +76,7 @@ public final class LocalTracks {
 
   public Mono<Void> unpublish(String trackSid) {
     Objects.requireNonNull(trackSid, "trackSid");
-    return room.<Void>operate("unpublishTrack", participant, (p, asyncId) -> FfiRequest.newBuilder()
+    return room.operations().<Void>operate("unpublishTrack", participant, (p, asyncId) -> FfiRequest.newBuilder()
         .setUnpublishTrack(UnpublishTrackRequest.newBuilder().setLocalParticipantHandle(p).setTrackSid(trackSid)
             .setStopOnUnpublish(false).setRequestAsyncId(asyncId)).build(), event -> {
               unpublished(trackSid);
