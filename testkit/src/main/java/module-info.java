@@ -1,9 +1,10 @@
 /**
- * Test support for RoomFlux: a real livekit-server in dev mode ({@link io.roomflux.testkit.LiveKitDevServer}),
- * a JUnit 5 extension that shares one per test JVM, and a small server API client.
+ * Test support for RoomFlux: a JUnit 5 extension that shares one real livekit-server in dev mode
+ * ({@link io.roomflux.devserver.LiveKitDevServer}) per test JVM, and a small server API client.
  */
 module io.roomflux.testkit {
   requires transitive org.junit.jupiter.api;
+  requires transitive io.roomflux.devserver;
   requires io.roomflux.token;
   requires java.net.http;
   requires org.slf4j;

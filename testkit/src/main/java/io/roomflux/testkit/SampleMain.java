@@ -1,5 +1,7 @@
 package io.roomflux.testkit;
 
+import io.roomflux.devserver.LiveKitDevServer;
+
 /**
  * The {@code main} of a sample that tells its story against a dev-mode livekit-server of its
  * own: starts the server, runs the story, stops the server, and exits the JVM with 0, or with 1

@@ -3,6 +3,7 @@ package io.roomflux.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.roomflux.devserver.LiveKitDevServer;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -113,7 +114,7 @@ class LiveKitDevServerTest {
 
   @Test
   void roomServiceListsNoUnknownRooms(LiveKitDevServer server) {
-    List<String> rooms = server.roomService().listRooms();
+    List<String> rooms = RoomServiceClient.of(server).listRooms();
 
     assertThat(rooms).doesNotContain("no-such-room-" + System.nanoTime());
   }

@@ -1,12 +1,12 @@
 package io.roomflux.samples.hello;
 
+import io.roomflux.devserver.LiveKitDevServer;
 import io.roomflux.reactor.DataOptions;
 import io.roomflux.reactor.DataPacket;
 import io.roomflux.reactor.LiveKit;
 import io.roomflux.reactor.Room;
 import io.roomflux.reactor.RoomEvent;
 import io.roomflux.reactor.RoomOptions;
-import io.roomflux.testkit.LiveKitDevServer;
 import io.roomflux.testkit.SampleMain;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package io.roomflux.samples.webflux;
 
+import io.roomflux.devserver.LiveKitDevServer;
 import io.roomflux.reactor.LiveKit;
-import io.roomflux.testkit.LiveKitDevServer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
