@@ -5,7 +5,7 @@
  * ({@link io.roomflux.devserver.DevServerMain}). Depends on no test framework.
  */
 module io.roomflux.devserver {
-  requires io.roomflux.token;
+  requires transitive io.roomflux.token;
   requires java.net.http;
   requires org.slf4j;
   requires tools.jackson.databind;

@@ -321,6 +321,17 @@ public final class LiveKitDevServer implements AutoCloseable {
   }
 
   /**
+   * Mints a token for the server API (Twirp, {@code POST /twirp/livekit.RoomService/...}) with the
+   * given grants, valid for {@link AccessToken#DEFAULT_TTL}; send it as {@code Authorization: Bearer <token>}.
+   *
+   * @param grant the grants, e.g. {@code VideoGrant.builder().roomCreate(true).roomList(true).build()}
+   * @return a JWT signed with this server's key and secret, without an identity
+   */
+  public String apiToken(VideoGrant grant) {
+    return AccessToken.builder().apiKey(apiKey).apiSecret(apiSecret).videoGrant(grant).build().toJwt();
+  }
+
+  /**
    * Kills the server at once (SIGKILL: no goodbye to participants, no cleanup in Redis), as a
    * crash would; blocks until the process is gone. Does nothing if it is not running.
    * {@link #restart()} brings it back on the same ports.

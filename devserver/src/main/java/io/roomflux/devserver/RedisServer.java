@@ -63,11 +63,13 @@ public final class RedisServer implements AutoCloseable {
    * @throws UncheckedIOException if the log file or the process cannot be created
    */
   public static RedisServer start() {
+    int port;
     try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return start(free.getLocalPort());
+      port = free.getLocalPort();
     } catch (IOException e) {
       throw new UncheckedIOException("could not find a free port for redis-server", e);
     }
+    return start(port);
   }
 
   /**

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
@@ -99,14 +100,14 @@ public record ServerConfig(
       return Map.of();
     }
     try {
-      Object tree = YAML.readValue(yaml, Object.class);
-      if (tree == null) {
+      JsonNode tree = YAML.readTree(yaml);
+      if (tree.isMissingNode() || tree.isNull()) {
         return Map.of();
       }
-      if (!(tree instanceof Map<?, ?>)) {
+      if (!tree.isObject()) {
         throw new IllegalArgumentException("the server configuration must be a YAML mapping, not: " + yaml);
       }
-      return YAML.readValue(yaml, MAP);
+      return YAML.convertValue(tree, MAP);
     } catch (JacksonException e) {
       throw new IllegalArgumentException("not valid YAML: " + yaml + " (" + e.getOriginalMessage() + ")", e);
     }
