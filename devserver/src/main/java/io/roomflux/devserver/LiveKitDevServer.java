@@ -37,8 +37,8 @@ import org.slf4j.LoggerFactory;
  * A livekit-server in dev mode (by default API key {@code devkey}, secret {@code secret}), run as
  * a child process of this JVM.
  *
- * <p>The child shares the JVM's network. When {@code netns-java} started the JVM inside a test
- * network namespace (it exports {@code ROOMFLUX_NODE_IP}), the server announces that address and
+ * <p>The child shares the JVM's network. When {@code netns-java} (see {@link NetnsJvm}) started the
+ * JVM inside a test network namespace (it exports {@code ROOMFLUX_NODE_IP}), the server announces that address and
  * gathers candidates on the namespace's {@code lk0} only ({@link Mode.Namespace}), on the ports
  * 7880/7881/7882 unless they are taken. Otherwise ({@link Mode.Plain}) the server runs in the
  * machine's network on free ports, as on a developer's machine; {@code ROOMFLUX_NETNS=on} makes
