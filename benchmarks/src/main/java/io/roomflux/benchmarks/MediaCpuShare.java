@@ -1,5 +1,10 @@
 package io.roomflux.benchmarks;
 
+import io.roomflux.devserver.LiveKitDevServer;
+import io.roomflux.reactor.LiveKit;
+import io.roomflux.reactor.Room;
+import io.roomflux.reactor.RoomEvent;
+import io.roomflux.reactor.RoomOptions;
 import io.roomflux.reactor.media.AudioFrame;
 import io.roomflux.reactor.media.AudioSource;
 import io.roomflux.reactor.media.AudioSourceOptions;
@@ -11,7 +16,6 @@ import io.roomflux.reactor.RoomEvent;
 import io.roomflux.reactor.RoomOptions;
 import io.roomflux.reactor.participant.TrackKind;
 import io.roomflux.reactor.media.TrackPublishOptions;
-import io.roomflux.testkit.LiveKitDevServer;
 import io.roomflux.testkit.Tones;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;

@@ -9,7 +9,7 @@ import io.roomflux.reactor.internal.room.DefaultRoom;
 import io.roomflux.reactor.participant.LocalParticipant;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.roomflux.testkit.LiveKitDevServer;
+import io.roomflux.devserver.LiveKitDevServer;
 import io.roomflux.testkit.LiveKitIntegrationTest;
 import io.roomflux.token.AccessToken;
 import io.roomflux.token.VideoGrant;

@@ -7,7 +7,7 @@ import io.roomflux.reactor.participant.TrackPermission;
 import io.roomflux.reactor.data.TranscriptionSegment;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.roomflux.testkit.LiveKitDevServer;
+import io.roomflux.devserver.LiveKitDevServer;
 import io.roomflux.testkit.LiveKitIntegrationTest;
 import io.roomflux.token.AccessToken;
 import io.roomflux.token.VideoGrant;

@@ -3,7 +3,7 @@ package io.roomflux.reactor;
 import io.roomflux.reactor.data.DataOptions;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.roomflux.testkit.LiveKitDevServer;
+import io.roomflux.devserver.LiveKitDevServer;
 import io.roomflux.testkit.LiveKitIntegrationTest;
 import java.time.Duration;
 import java.util.UUID;

@@ -3,7 +3,8 @@ package io.roomflux.samples.hello;
 import io.roomflux.reactor.LiveKit;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.roomflux.testkit.LiveKitDevServer;
+import io.roomflux.devserver.LiveKitDevServer;
+import io.roomflux.reactor.LiveKit;
 import io.roomflux.testkit.LiveKitIntegrationTest;
 import java.time.Duration;
 import java.util.List;

@@ -5,6 +5,7 @@ import io.roomflux.reactor.media.AudioSource;
 import io.roomflux.reactor.media.Media;
 import io.roomflux.reactor.media.AudioSourceOptions;
 import io.roomflux.reactor.media.AudioStreamOptions;
+import io.roomflux.devserver.DevServerMain;
 import io.roomflux.reactor.LiveKit;
 import io.roomflux.reactor.media.LocalAudioTrack;
 import io.roomflux.reactor.Room;
@@ -12,8 +13,6 @@ import io.roomflux.reactor.RoomEvent;
 import io.roomflux.reactor.RoomOptions;
 import io.roomflux.reactor.participant.TrackKind;
 import io.roomflux.reactor.media.TrackPublishOptions;
-import io.roomflux.testkit.SampleMain;
-import io.roomflux.testkit.Tones;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -168,7 +167,7 @@ public final class ToneSample {
    * @param args ignored
    */
   public static void main(String[] args) {
-    SampleMain.runAndExit("tone", server -> {
+    DevServerMain.runAndExit("tone", server -> {
       try (LiveKit lk = LiveKit.create()) {
         Outcome outcome = run(lk, server.url().toString(), server::token, System.out::println).blockOptional(TIMEOUT)
             .orElseThrow(() -> new IllegalStateException("the story ended without an outcome"));
