@@ -3,56 +3,49 @@ package io.roomflux.reactor.media;
 import io.roomflux.reactor.participant.TrackSource;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How a local track is published ({@link io.roomflux.reactor.participant.LocalParticipant#publishTrack}).
- * The defaults ({@link #defaults()}) are the core's own; options that only concern video are
- * ignored for audio tracks and the other way round.
- *
- * @param source what the track captures, as receivers see it (and as
- *     {@link io.roomflux.reactor.Room#audioFramesFrom} selects it). Default
- *     {@link TrackSource#UNKNOWN}; {@link #microphone()} and {@link #camera()} set it.
- * @param videoCodec the video codec. Default {@link VideoCodec#VP8}.
- * @param videoEncoding bounds of the video encoding (top layer). Default empty: the core picks
- *     bitrate and frame rate from the source's resolution.
- * @param audioEncoding the bound of the audio encoding. Default empty: the core's Opus default.
- * @param simulcast whether video is sent in several quality layers, so receivers on poor links
- *     get a lower one. Default true.
- * @param dtx Opus discontinuous transmission: send (almost) nothing during silence. Default true.
- * @param red redundant audio encoding, which hides packet loss at the cost of bandwidth.
- *     Default true.
- * @param stream the name of the stream the track belongs to, so receivers can group tracks
- *     (e.g. a camera and its microphone). Default empty: none.
- * @param preconnectBuffer whether audio captured before a receiver connected is buffered and
- *     sent to it once connected (for voice agents). Default false.
- * @param scalabilityMode an SVC scalability mode such as {@code L3T3_KEY}, for VP9 and AV1 (one
- *     SVC encoding instead of simulcast layers); ignored for VP8 and H.264. Default empty.
- * @param degradationPreference what the video encoder gives up first when short of bandwidth or
- *     CPU. Default empty: the core decides (by the track's source).
+ * Immutable and thread-safe; start from {@link #defaults()} (the core's own), {@link #microphone()},
+ * {@link #camera()} or {@link #builder()} and change what you need with the {@code with*}
+ * methods or {@link #toBuilder()}. Options that only concern video are ignored for audio tracks
+ * and the other way round.
  */
-public record TrackPublishOptions(TrackSource source, VideoCodec videoCodec, Optional<VideoEncoding> videoEncoding,
-                                  Optional<AudioEncoding> audioEncoding, boolean simulcast, boolean dtx, boolean red,
-                                  Optional<String> stream, boolean preconnectBuffer, Optional<String> scalabilityMode,
-                                  Optional<DegradationPreference> degradationPreference) {
-  /** Validates the components. */
-  public TrackPublishOptions {
-    Objects.requireNonNull(source, "source");
-    Objects.requireNonNull(videoCodec, "videoCodec");
-    Objects.requireNonNull(videoEncoding, "videoEncoding");
-    Objects.requireNonNull(audioEncoding, "audioEncoding");
-    Objects.requireNonNull(stream, "stream");
-    Objects.requireNonNull(scalabilityMode, "scalabilityMode");
-    Objects.requireNonNull(degradationPreference, "degradationPreference");
+public final class TrackPublishOptions {
+  private final TrackSource source;
+  private final VideoCodec videoCodec;
+  private final Optional<VideoEncoding> videoEncoding;
+  private final Optional<AudioEncoding> audioEncoding;
+  private final boolean simulcast;
+  private final boolean dtx;
+  private final boolean red;
+  private final Optional<String> stream;
+  private final boolean preconnectBuffer;
+  private final Optional<String> scalabilityMode;
+  private final Optional<DegradationPreference> degradationPreference;
+
+  private TrackPublishOptions(Builder b) {
+    this.source = b.source;
+    this.videoCodec = b.videoCodec;
+    this.videoEncoding = b.videoEncoding;
+    this.audioEncoding = b.audioEncoding;
+    this.simulcast = b.simulcast;
+    this.dtx = b.dtx;
+    this.red = b.red;
+    this.stream = b.stream;
+    this.preconnectBuffer = b.preconnectBuffer;
+    this.scalabilityMode = b.scalabilityMode;
+    this.degradationPreference = b.degradationPreference;
   }
 
   /**
-   * The core's defaults, described on each component.
+   * The core's defaults, described on each accessor.
    *
    * @return the options
    */
   public static TrackPublishOptions defaults() {
-    return new TrackPublishOptions(TrackSource.UNKNOWN, VideoCodec.VP8, Optional.empty(), Optional.empty(), true,
-        true, true, Optional.empty(), false, Optional.empty(), Optional.empty());
+    return builder().build();
   }
 
   /**
@@ -61,7 +54,7 @@ public record TrackPublishOptions(TrackSource source, VideoCodec videoCodec, Opt
    * @return the defaults with source {@link TrackSource#MICROPHONE}
    */
   public static TrackPublishOptions microphone() {
-    return defaults().withSource(TrackSource.MICROPHONE);
+    return builder().source(TrackSource.MICROPHONE).build();
   }
 
   /**
@@ -70,7 +63,144 @@ public record TrackPublishOptions(TrackSource source, VideoCodec videoCodec, Opt
    * @return the defaults with source {@link TrackSource#CAMERA}
    */
   public static TrackPublishOptions camera() {
-    return defaults().withSource(TrackSource.CAMERA);
+    return builder().source(TrackSource.CAMERA).build();
+  }
+
+  /**
+   * A builder starting from the defaults ({@link #defaults()}).
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A builder starting from these options.
+   *
+   * @return a new builder
+   */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.source = source;
+    b.videoCodec = videoCodec;
+    b.videoEncoding = videoEncoding;
+    b.audioEncoding = audioEncoding;
+    b.simulcast = simulcast;
+    b.dtx = dtx;
+    b.red = red;
+    b.stream = stream;
+    b.preconnectBuffer = preconnectBuffer;
+    b.scalabilityMode = scalabilityMode;
+    b.degradationPreference = degradationPreference;
+    return b;
+  }
+
+  /**
+   * What the track captures, as receivers see it (and as
+   * {@link io.roomflux.reactor.Room#audioFramesFrom} selects it). Default
+   * {@link TrackSource#UNKNOWN}; {@link #microphone()} and {@link #camera()} set it.
+   *
+   * @return the source
+   */
+  public TrackSource source() {
+    return source;
+  }
+
+  /**
+   * The video codec. Default {@link VideoCodec#VP8}.
+   *
+   * @return the codec
+   */
+  public VideoCodec videoCodec() {
+    return videoCodec;
+  }
+
+  /**
+   * Bounds of the video encoding (top layer). Default empty: the core picks bitrate and frame
+   * rate from the source's resolution.
+   *
+   * @return the bounds, if set
+   */
+  public Optional<VideoEncoding> videoEncoding() {
+    return videoEncoding;
+  }
+
+  /**
+   * The bound of the audio encoding. Default empty: the core's Opus default.
+   *
+   * @return the bound, if set
+   */
+  public Optional<AudioEncoding> audioEncoding() {
+    return audioEncoding;
+  }
+
+  /**
+   * Whether video is sent in several quality layers, so receivers on poor links get a lower one.
+   * Default true.
+   *
+   * @return the setting
+   */
+  public boolean simulcast() {
+    return simulcast;
+  }
+
+  /**
+   * Opus discontinuous transmission: send (almost) nothing during silence. Default true.
+   *
+   * @return the setting
+   */
+  public boolean dtx() {
+    return dtx;
+  }
+
+  /**
+   * Redundant audio encoding, which hides packet loss at the cost of bandwidth. Default true.
+   *
+   * @return the setting
+   */
+  public boolean red() {
+    return red;
+  }
+
+  /**
+   * The name of the stream the track belongs to, so receivers can group tracks (e.g. a camera
+   * and its microphone). Default empty: none.
+   *
+   * @return the stream name, if set
+   */
+  public Optional<String> stream() {
+    return stream;
+  }
+
+  /**
+   * Whether audio captured before a receiver connected is buffered and sent to it once connected
+   * (for voice agents). Default false.
+   *
+   * @return the setting
+   */
+  public boolean preconnectBuffer() {
+    return preconnectBuffer;
+  }
+
+  /**
+   * An SVC scalability mode such as {@code L3T3_KEY}, for VP9 and AV1 (one SVC encoding instead
+   * of simulcast layers); ignored for VP8 and H.264. Default empty.
+   *
+   * @return the mode, if set
+   */
+  public Optional<String> scalabilityMode() {
+    return scalabilityMode;
+  }
+
+  /**
+   * What the video encoder gives up first when short of bandwidth or CPU. Default empty: the
+   * core decides (by the track's source).
+   *
+   * @return the preference, if set
+   */
+  public Optional<DegradationPreference> degradationPreference() {
+    return degradationPreference;
   }
 
   /**
@@ -80,8 +210,7 @@ public record TrackPublishOptions(TrackSource source, VideoCodec videoCodec, Opt
    * @return new options
    */
   public TrackPublishOptions withSource(TrackSource value) {
-    return new TrackPublishOptions(value, videoCodec, videoEncoding, audioEncoding, simulcast, dtx, red, stream,
-        preconnectBuffer, scalabilityMode, degradationPreference);
+    return toBuilder().source(value).build();
   }
 
   /**
@@ -91,8 +220,7 @@ public record TrackPublishOptions(TrackSource source, VideoCodec videoCodec, Opt
    * @return new options
    */
   public TrackPublishOptions withVideoCodec(VideoCodec value) {
-    return new TrackPublishOptions(source, value, videoEncoding, audioEncoding, simulcast, dtx, red, stream,
-        preconnectBuffer, scalabilityMode, degradationPreference);
+    return toBuilder().videoCodec(value).build();
   }
 
   /**
@@ -102,8 +230,7 @@ public record TrackPublishOptions(TrackSource source, VideoCodec videoCodec, Opt
    * @return new options
    */
   public TrackPublishOptions withVideoEncoding(VideoEncoding value) {
-    return new TrackPublishOptions(source, videoCodec, Optional.of(value), audioEncoding, simulcast, dtx, red,
-        stream, preconnectBuffer, scalabilityMode, degradationPreference);
+    return toBuilder().videoEncoding(value).build();
   }
 
   /**
@@ -113,8 +240,7 @@ public record TrackPublishOptions(TrackSource source, VideoCodec videoCodec, Opt
    * @return new options
    */
   public TrackPublishOptions withAudioEncoding(AudioEncoding value) {
-    return new TrackPublishOptions(source, videoCodec, videoEncoding, Optional.of(value), simulcast, dtx, red,
-        stream, preconnectBuffer, scalabilityMode, degradationPreference);
+    return toBuilder().audioEncoding(value).build();
   }
 
   /**
@@ -124,8 +250,7 @@ public record TrackPublishOptions(TrackSource source, VideoCodec videoCodec, Opt
    * @return new options
    */
   public TrackPublishOptions withSimulcast(boolean value) {
-    return new TrackPublishOptions(source, videoCodec, videoEncoding, audioEncoding, value, dtx, red, stream,
-        preconnectBuffer, scalabilityMode, degradationPreference);
+    return toBuilder().simulcast(value).build();
   }
 
   /**
@@ -135,8 +260,7 @@ public record TrackPublishOptions(TrackSource source, VideoCodec videoCodec, Opt
    * @return new options
    */
   public TrackPublishOptions withDtx(boolean value) {
-    return new TrackPublishOptions(source, videoCodec, videoEncoding, audioEncoding, simulcast, value, red, stream,
-        preconnectBuffer, scalabilityMode, degradationPreference);
+    return toBuilder().dtx(value).build();
   }
 
   /**
@@ -146,8 +270,7 @@ public record TrackPublishOptions(TrackSource source, VideoCodec videoCodec, Opt
    * @return new options
    */
   public TrackPublishOptions withRed(boolean value) {
-    return new TrackPublishOptions(source, videoCodec, videoEncoding, audioEncoding, simulcast, dtx, value, stream,
-        preconnectBuffer, scalabilityMode, degradationPreference);
+    return toBuilder().red(value).build();
   }
 
   /**
@@ -157,8 +280,7 @@ public record TrackPublishOptions(TrackSource source, VideoCodec videoCodec, Opt
    * @return new options
    */
   public TrackPublishOptions withStream(String value) {
-    return new TrackPublishOptions(source, videoCodec, videoEncoding, audioEncoding, simulcast, dtx, red,
-        Optional.of(value), preconnectBuffer, scalabilityMode, degradationPreference);
+    return toBuilder().stream(value).build();
   }
 
   /**
@@ -168,8 +290,7 @@ public record TrackPublishOptions(TrackSource source, VideoCodec videoCodec, Opt
    * @return new options
    */
   public TrackPublishOptions withPreconnectBuffer(boolean value) {
-    return new TrackPublishOptions(source, videoCodec, videoEncoding, audioEncoding, simulcast, dtx, red, stream,
-        value, scalabilityMode, degradationPreference);
+    return toBuilder().preconnectBuffer(value).build();
   }
 
   /**
@@ -179,8 +300,7 @@ public record TrackPublishOptions(TrackSource source, VideoCodec videoCodec, Opt
    * @return new options
    */
   public TrackPublishOptions withScalabilityMode(String value) {
-    return new TrackPublishOptions(source, videoCodec, videoEncoding, audioEncoding, simulcast, dtx, red, stream,
-        preconnectBuffer, Optional.of(value), degradationPreference);
+    return toBuilder().scalabilityMode(value).build();
   }
 
   /**
@@ -190,7 +310,191 @@ public record TrackPublishOptions(TrackSource source, VideoCodec videoCodec, Opt
    * @return new options
    */
   public TrackPublishOptions withDegradationPreference(DegradationPreference value) {
-    return new TrackPublishOptions(source, videoCodec, videoEncoding, audioEncoding, simulcast, dtx, red, stream,
-        preconnectBuffer, scalabilityMode, Optional.of(value));
+    return toBuilder().degradationPreference(value).build();
+  }
+
+  /**
+   * Equal if every setting is.
+   *
+   * @param other another object
+   * @return whether the options are equal
+   */
+  @Override
+  public boolean equals(@Nullable Object other) {
+    return other instanceof TrackPublishOptions o && o.source == source && o.videoCodec == videoCodec
+        && o.videoEncoding.equals(videoEncoding) && o.audioEncoding.equals(audioEncoding)
+        && o.simulcast == simulcast && o.dtx == dtx && o.red == red && o.stream.equals(stream)
+        && o.preconnectBuffer == preconnectBuffer && o.scalabilityMode.equals(scalabilityMode)
+        && o.degradationPreference.equals(degradationPreference);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(source, videoCodec, videoEncoding, audioEncoding, simulcast, dtx, red, stream,
+        preconnectBuffer, scalabilityMode, degradationPreference);
+  }
+
+  /**
+   * Describes the options.
+   *
+   * @return e.g. {@code TrackPublishOptions[source=MICROPHONE, videoCodec=VP8, ...]}
+   */
+  @Override
+  public String toString() {
+    return "TrackPublishOptions[source=" + source + ", videoCodec=" + videoCodec + ", videoEncoding="
+        + videoEncoding + ", audioEncoding=" + audioEncoding + ", simulcast=" + simulcast + ", dtx=" + dtx
+        + ", red=" + red + ", stream=" + stream + ", preconnectBuffer=" + preconnectBuffer + ", scalabilityMode="
+        + scalabilityMode + ", degradationPreference=" + degradationPreference + "]";
+  }
+
+  /**
+   * Builds {@link TrackPublishOptions}; each setting's meaning and default is on the accessor of
+   * the same name. Not thread-safe; reusable.
+   */
+  public static final class Builder {
+    private TrackSource source = TrackSource.UNKNOWN;
+    private VideoCodec videoCodec = VideoCodec.VP8;
+    private Optional<VideoEncoding> videoEncoding = Optional.empty();
+    private Optional<AudioEncoding> audioEncoding = Optional.empty();
+    private boolean simulcast = true;
+    private boolean dtx = true;
+    private boolean red = true;
+    private Optional<String> stream = Optional.empty();
+    private boolean preconnectBuffer;
+    private Optional<String> scalabilityMode = Optional.empty();
+    private Optional<DegradationPreference> degradationPreference = Optional.empty();
+
+    private Builder() {
+    }
+
+    /**
+     * See {@link TrackPublishOptions#source()}.
+     *
+     * @param value what the track captures
+     * @return this builder
+     */
+    public Builder source(TrackSource value) {
+      source = Objects.requireNonNull(value, "source");
+      return this;
+    }
+
+    /**
+     * See {@link TrackPublishOptions#videoCodec()}.
+     *
+     * @param value the codec
+     * @return this builder
+     */
+    public Builder videoCodec(VideoCodec value) {
+      videoCodec = Objects.requireNonNull(value, "videoCodec");
+      return this;
+    }
+
+    /**
+     * See {@link TrackPublishOptions#videoEncoding()}.
+     *
+     * @param value the bounds
+     * @return this builder
+     */
+    public Builder videoEncoding(VideoEncoding value) {
+      videoEncoding = Optional.of(Objects.requireNonNull(value, "videoEncoding"));
+      return this;
+    }
+
+    /**
+     * See {@link TrackPublishOptions#audioEncoding()}.
+     *
+     * @param value the bound
+     * @return this builder
+     */
+    public Builder audioEncoding(AudioEncoding value) {
+      audioEncoding = Optional.of(Objects.requireNonNull(value, "audioEncoding"));
+      return this;
+    }
+
+    /**
+     * See {@link TrackPublishOptions#simulcast()}.
+     *
+     * @param value the setting
+     * @return this builder
+     */
+    public Builder simulcast(boolean value) {
+      simulcast = value;
+      return this;
+    }
+
+    /**
+     * See {@link TrackPublishOptions#dtx()}.
+     *
+     * @param value the setting
+     * @return this builder
+     */
+    public Builder dtx(boolean value) {
+      dtx = value;
+      return this;
+    }
+
+    /**
+     * See {@link TrackPublishOptions#red()}.
+     *
+     * @param value the setting
+     * @return this builder
+     */
+    public Builder red(boolean value) {
+      red = value;
+      return this;
+    }
+
+    /**
+     * See {@link TrackPublishOptions#stream()}.
+     *
+     * @param value the stream name
+     * @return this builder
+     */
+    public Builder stream(String value) {
+      stream = Optional.of(Objects.requireNonNull(value, "stream"));
+      return this;
+    }
+
+    /**
+     * See {@link TrackPublishOptions#preconnectBuffer()}.
+     *
+     * @param value the setting
+     * @return this builder
+     */
+    public Builder preconnectBuffer(boolean value) {
+      preconnectBuffer = value;
+      return this;
+    }
+
+    /**
+     * See {@link TrackPublishOptions#scalabilityMode()}.
+     *
+     * @param value e.g. {@code L3T3_KEY}
+     * @return this builder
+     */
+    public Builder scalabilityMode(String value) {
+      scalabilityMode = Optional.of(Objects.requireNonNull(value, "scalabilityMode"));
+      return this;
+    }
+
+    /**
+     * See {@link TrackPublishOptions#degradationPreference()}.
+     *
+     * @param value what to give up first
+     * @return this builder
+     */
+    public Builder degradationPreference(DegradationPreference value) {
+      degradationPreference = Optional.of(Objects.requireNonNull(value, "degradationPreference"));
+      return this;
+    }
+
+    /**
+     * The options.
+     *
+     * @return immutable options
+     */
+    public TrackPublishOptions build() {
+      return new TrackPublishOptions(this);
+    }
   }
 }
