@@ -15,200 +15,130 @@ import org.jspecify.annotations.Nullable;
  * added as builder methods, so code that builds options keeps compiling and linking.
  */
 public final class RoomOptions {
-  private final boolean autoSubscribe;
-  private final boolean adaptiveStream;
-  private final boolean dynacast;
-  private final int joinRetries;
-  private final Duration connectTimeout;
-  private final boolean singlePeerConnection;
-  private final Optional<EncryptionOptions> encryption;
-  private final List<IceServer> iceServers;
-  private final Optional<IceTransportPolicy> iceTransportPolicy;
-  private final Optional<Boolean> continualIceGathering;
-  private final OptionalLong dataStreamMaxPayloadBytes;
-  private final boolean legacyDataStreams;
+  private final Settings s;
 
-  private RoomOptions(Builder b) {
-    this.autoSubscribe = b.autoSubscribe;
-    this.adaptiveStream = b.adaptiveStream;
-    this.dynacast = b.dynacast;
-    this.joinRetries = b.joinRetries;
-    this.connectTimeout = b.connectTimeout;
-    this.singlePeerConnection = b.singlePeerConnection;
-    this.encryption = b.encryption;
-    this.iceServers = b.iceServers;
-    this.iceTransportPolicy = b.iceTransportPolicy;
-    this.continualIceGathering = b.continualIceGathering;
-    this.dataStreamMaxPayloadBytes = b.dataStreamMaxPayloadBytes;
-    this.legacyDataStreams = b.legacyDataStreams;
+  /** The settings, in one value: its equals, hashCode and toString are the options'. */
+  private record Settings(boolean autoSubscribe, boolean adaptiveStream, boolean dynacast, int joinRetries,
+                          Duration connectTimeout, boolean singlePeerConnection, Optional<EncryptionOptions> encryption,
+                          List<IceServer> iceServers, Optional<IceTransportPolicy> iceTransportPolicy,
+                          Optional<Boolean> continualIceGathering, OptionalLong dataStreamMaxPayloadBytes,
+                          boolean legacyDataStreams) {
   }
 
-  /**
-   * The defaults described on each accessor.
-   *
-   * @return default options
-   */
+  private RoomOptions(Settings s) {
+    this.s = s;
+  }
+
+  /** {@return the defaults, described on each accessor} */
   public static RoomOptions defaults() {
     return builder().build();
   }
 
-  /**
-   * A builder starting from the defaults.
-   *
-   * @return a new builder
-   */
+  /** {@return a new builder, starting from the defaults} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /**
-   * A builder starting from these options.
-   *
-   * @return a new builder
-   */
+  /** {@return a new builder, starting from these options} */
   public Builder toBuilder() {
     Builder b = new Builder();
-    b.autoSubscribe = autoSubscribe;
-    b.adaptiveStream = adaptiveStream;
-    b.dynacast = dynacast;
-    b.joinRetries = joinRetries;
-    b.connectTimeout = connectTimeout;
-    b.singlePeerConnection = singlePeerConnection;
-    b.encryption = encryption;
-    b.iceServers = iceServers;
-    b.iceTransportPolicy = iceTransportPolicy;
-    b.continualIceGathering = continualIceGathering;
-    b.dataStreamMaxPayloadBytes = dataStreamMaxPayloadBytes;
-    b.legacyDataStreams = legacyDataStreams;
+    b.autoSubscribe = s.autoSubscribe;
+    b.adaptiveStream = s.adaptiveStream;
+    b.dynacast = s.dynacast;
+    b.joinRetries = s.joinRetries;
+    b.connectTimeout = s.connectTimeout;
+    b.singlePeerConnection = s.singlePeerConnection;
+    b.encryption = s.encryption;
+    b.iceServers = s.iceServers;
+    b.iceTransportPolicy = s.iceTransportPolicy;
+    b.continualIceGathering = s.continualIceGathering;
+    b.dataStreamMaxPayloadBytes = s.dataStreamMaxPayloadBytes;
+    b.legacyDataStreams = s.legacyDataStreams;
     return b;
   }
 
-  /**
-   * Whether every remote track is subscribed to as it is published. Default true.
-   *
-   * @return the setting
-   */
+  /** {@return whether every remote track is subscribed to as it is published} Default true. */
   public boolean autoSubscribe() {
-    return autoSubscribe;
+    return s.autoSubscribe;
   }
 
-  /**
-   * Whether the server adapts video quality to what is rendered. Default false.
-   *
-   * @return the setting
-   */
+  /** {@return whether the server adapts video quality to what is rendered} Default false. */
   public boolean adaptiveStream() {
-    return adaptiveStream;
+    return s.adaptiveStream;
   }
 
-  /**
-   * Whether video layers nobody subscribes to are paused. Default false.
-   *
-   * @return the setting
-   */
+  /** {@return whether video layers nobody subscribes to are paused} Default false. */
   public boolean dynacast() {
-    return dynacast;
+    return s.dynacast;
   }
 
-  /**
-   * How often the core retries a failed join. Default 1.
-   *
-   * @return the retries, 0 or more
-   */
+  /** {@return how often the core retries a failed join, 0 or more} Default 1. */
   public int joinRetries() {
-    return joinRetries;
+    return s.joinRetries;
   }
 
   /**
-   * How long {@link LiveKit#connect} waits for the room, retries included; also given to the
-   * core for each attempt. Default 15 s.
-   *
-   * @return the timeout, positive
+   * {@return how long {@link LiveKit#connect} waits for the room, retries included} Also given to
+   * the core for each attempt. Positive; default 15 s.
    */
   public Duration connectTimeout() {
-    return connectTimeout;
+    return s.connectTimeout;
   }
 
-  /**
-   * Whether one peer connection is used for publishing and subscribing. Default false.
-   *
-   * @return the setting
-   */
+  /** {@return whether one peer connection is used for publishing and subscribing} Default false. */
   public boolean singlePeerConnection() {
-    return singlePeerConnection;
+    return s.singlePeerConnection;
   }
 
   /**
-   * End-to-end encryption of the room's media. Default none. See
+   * {@return the end-to-end encryption of the room's media, if any} Default none. See
    * {@link #withEncryption(EncryptionOptions)}.
-   *
-   * @return the encryption settings and keys, if the room is encrypted
    */
   public Optional<EncryptionOptions> encryption() {
-    return encryption;
+    return s.encryption;
   }
 
-  /**
-   * STUN/TURN servers added to those the LiveKit server announces. Default none.
-   *
-   * @return an immutable list
-   */
+  /** {@return the STUN/TURN servers added to those the LiveKit server announces} Immutable; default none. */
   public List<IceServer> iceServers() {
-    return iceServers;
+    return s.iceServers;
   }
 
-  /**
-   * Which ICE candidates may be used. Default empty: the core's (all).
-   *
-   * @return the policy, if set
-   */
+  /** {@return which ICE candidates may be used, if set} Default empty: the core's (all). */
   public Optional<IceTransportPolicy> iceTransportPolicy() {
-    return iceTransportPolicy;
+    return s.iceTransportPolicy;
   }
 
   /**
-   * Whether ICE candidates keep being gathered as networks change. Default empty: the core's
-   * (gather once).
-   *
-   * @return the setting, if set
+   * {@return whether ICE candidates keep being gathered as networks change, if set} Default empty:
+   * the core's (gather once).
    */
   public Optional<Boolean> continualIceGathering() {
-    return continualIceGathering;
+    return s.continualIceGathering;
   }
 
-  /**
-   * The largest data stream chunk to send. Default empty: the core's (15 000 bytes).
-   *
-   * @return the size in bytes, positive, if set
-   */
+  /** {@return the largest data stream chunk to send, in bytes, if set} Default empty: the core's (15 000). */
   public OptionalLong dataStreamMaxPayloadBytes() {
-    return dataStreamMaxPayloadBytes;
+    return s.dataStreamMaxPayloadBytes;
   }
 
-  /**
-   * Whether data streams are sent the way pre-2025 clients expect. Default false.
-   *
-   * @return the setting
-   */
+  /** {@return whether data streams are sent the way pre-2025 clients expect} Default false. */
   public boolean legacyDataStreams() {
-    return legacyDataStreams;
+    return s.legacyDataStreams;
   }
 
   /**
-   * With another auto-subscribe setting.
+   * {@return these options with another auto-subscribe setting}
    *
    * @param value the setting
-   * @return new options
    */
   public RoomOptions withAutoSubscribe(boolean value) {
     return toBuilder().autoSubscribe(value).build();
   }
 
   /**
-   * With another connect timeout.
+   * {@return these options with another connect timeout}
    *
    * @param value the timeout, positive
-   * @return new options
    * @throws IllegalArgumentException if the timeout is not positive
    */
   public RoomOptions withConnectTimeout(Duration value) {
@@ -216,10 +146,9 @@ public final class RoomOptions {
   }
 
   /**
-   * With another number of join retries.
+   * {@return these options with another number of join retries}
    *
    * @param value the retries, 0 or more
-   * @return new options
    * @throws IllegalArgumentException if negative
    */
   public RoomOptions withJoinRetries(int value) {
@@ -227,52 +156,30 @@ public final class RoomOptions {
   }
 
   /**
-   * With end-to-end encryption: the room's media is encrypted with these keys, and only
-   * participants holding them can play it. The keys can be changed while connected through
-   * {@link Room#e2ee()}. {@link #toString()} never shows them.
+   * {@return these options with end-to-end encryption} The room's media is encrypted with these
+   * keys, and only participants holding them can play it. The keys can be changed while connected
+   * through {@link Room#e2ee()}. {@link #toString()} never shows them.
    *
    * @param value the encryption settings and keys
-   * @return new options
    */
   public RoomOptions withEncryption(EncryptionOptions value) {
     return toBuilder().encryption(value).build();
   }
 
-  /**
-   * Equal if every setting is.
-   *
-   * @param other another object
-   * @return whether the options are equal
-   */
   @Override
   public boolean equals(@Nullable Object other) {
-    return other instanceof RoomOptions o && o.autoSubscribe == autoSubscribe && o.adaptiveStream == adaptiveStream
-        && o.dynacast == dynacast && o.joinRetries == joinRetries && o.connectTimeout.equals(connectTimeout)
-        && o.singlePeerConnection == singlePeerConnection && o.encryption.equals(encryption)
-        && o.iceServers.equals(iceServers) && o.iceTransportPolicy.equals(iceTransportPolicy)
-        && o.continualIceGathering.equals(continualIceGathering)
-        && o.dataStreamMaxPayloadBytes.equals(dataStreamMaxPayloadBytes) && o.legacyDataStreams == legacyDataStreams;
+    return other instanceof RoomOptions o && o.s.equals(s);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(autoSubscribe, adaptiveStream, dynacast, joinRetries, connectTimeout, singlePeerConnection,
-        encryption, iceServers, iceTransportPolicy, continualIceGathering, dataStreamMaxPayloadBytes,
-        legacyDataStreams);
+    return s.hashCode();
   }
 
-  /**
-   * Describes the options; keys and TURN passwords are never shown.
-   *
-   * @return e.g. {@code RoomOptions[autoSubscribe=true, ...]}
-   */
+  /** {@return a description, e.g. {@code RoomOptions[autoSubscribe=true, ...]}; never a key or password} */
   @Override
   public String toString() {
-    return "RoomOptions[autoSubscribe=" + autoSubscribe + ", adaptiveStream=" + adaptiveStream + ", dynacast="
-        + dynacast + ", joinRetries=" + joinRetries + ", connectTimeout=" + connectTimeout + ", singlePeerConnection="
-        + singlePeerConnection + ", encryption=" + encryption + ", iceServers=" + iceServers + ", iceTransportPolicy="
-        + iceTransportPolicy + ", continualIceGathering=" + continualIceGathering + ", dataStreamMaxPayloadBytes="
-        + dataStreamMaxPayloadBytes + ", legacyDataStreams=" + legacyDataStreams + "]";
+    return "RoomOptions" + s.toString().substring("Settings".length());
   }
 
   /**
@@ -297,10 +204,9 @@ public final class RoomOptions {
     }
 
     /**
-     * See {@link RoomOptions#autoSubscribe()}.
+     * {@return this builder, with {@link RoomOptions#autoSubscribe()} set}
      *
      * @param value the setting
-     * @return this builder
      */
     public Builder autoSubscribe(boolean value) {
       autoSubscribe = value;
@@ -308,10 +214,9 @@ public final class RoomOptions {
     }
 
     /**
-     * See {@link RoomOptions#adaptiveStream()}.
+     * {@return this builder, with {@link RoomOptions#adaptiveStream()} set}
      *
      * @param value the setting
-     * @return this builder
      */
     public Builder adaptiveStream(boolean value) {
       adaptiveStream = value;
@@ -319,10 +224,9 @@ public final class RoomOptions {
     }
 
     /**
-     * See {@link RoomOptions#dynacast()}.
+     * {@return this builder, with {@link RoomOptions#dynacast()} set}
      *
      * @param value the setting
-     * @return this builder
      */
     public Builder dynacast(boolean value) {
       dynacast = value;
@@ -330,10 +234,9 @@ public final class RoomOptions {
     }
 
     /**
-     * See {@link RoomOptions#joinRetries()}.
+     * {@return this builder, with {@link RoomOptions#joinRetries()} set}
      *
      * @param value 0 or more
-     * @return this builder
      * @throws IllegalArgumentException if negative
      */
     public Builder joinRetries(int value) {
@@ -345,10 +248,9 @@ public final class RoomOptions {
     }
 
     /**
-     * See {@link RoomOptions#connectTimeout()}.
+     * {@return this builder, with {@link RoomOptions#connectTimeout()} set}
      *
      * @param value positive
-     * @return this builder
      * @throws IllegalArgumentException if not positive
      */
     public Builder connectTimeout(Duration value) {
@@ -361,10 +263,9 @@ public final class RoomOptions {
     }
 
     /**
-     * See {@link RoomOptions#singlePeerConnection()}.
+     * {@return this builder, with {@link RoomOptions#singlePeerConnection()} set}
      *
      * @param value the setting
-     * @return this builder
      */
     public Builder singlePeerConnection(boolean value) {
       singlePeerConnection = value;
@@ -372,31 +273,26 @@ public final class RoomOptions {
     }
 
     /**
-     * See {@link RoomOptions#encryption()} and {@link RoomOptions#withEncryption}.
+     * {@return this builder, with {@link RoomOptions#encryption()} set} See
+     * {@link RoomOptions#withEncryption}.
      *
      * @param value the encryption settings and keys
-     * @return this builder
      */
     public Builder encryption(EncryptionOptions value) {
       encryption = Optional.of(Objects.requireNonNull(value, "encryption"));
       return this;
     }
 
-    /**
-     * An unencrypted room (the default): undoes {@link #encryption(EncryptionOptions)}.
-     *
-     * @return this builder
-     */
+    /** {@return this builder, for an unencrypted room (the default)} Undoes {@link #encryption(EncryptionOptions)}. */
     public Builder noEncryption() {
       encryption = Optional.empty();
       return this;
     }
 
     /**
-     * See {@link RoomOptions#iceServers()}.
+     * {@return this builder, with {@link RoomOptions#iceServers()} set}
      *
      * @param value the servers; copied
-     * @return this builder
      */
     public Builder iceServers(List<IceServer> value) {
       iceServers = List.copyOf(value);
@@ -404,10 +300,9 @@ public final class RoomOptions {
     }
 
     /**
-     * See {@link RoomOptions#iceTransportPolicy()}.
+     * {@return this builder, with {@link RoomOptions#iceTransportPolicy()} set}
      *
      * @param value the policy
-     * @return this builder
      */
     public Builder iceTransportPolicy(IceTransportPolicy value) {
       iceTransportPolicy = Optional.of(Objects.requireNonNull(value, "iceTransportPolicy"));
@@ -415,10 +310,9 @@ public final class RoomOptions {
     }
 
     /**
-     * See {@link RoomOptions#continualIceGathering()}.
+     * {@return this builder, with {@link RoomOptions#continualIceGathering()} set}
      *
      * @param value the setting
-     * @return this builder
      */
     public Builder continualIceGathering(boolean value) {
       continualIceGathering = Optional.of(value);
@@ -426,10 +320,9 @@ public final class RoomOptions {
     }
 
     /**
-     * See {@link RoomOptions#dataStreamMaxPayloadBytes()}.
+     * {@return this builder, with {@link RoomOptions#dataStreamMaxPayloadBytes()} set}
      *
      * @param value positive
-     * @return this builder
      * @throws IllegalArgumentException if not positive
      */
     public Builder dataStreamMaxPayloadBytes(long value) {
@@ -441,23 +334,20 @@ public final class RoomOptions {
     }
 
     /**
-     * See {@link RoomOptions#legacyDataStreams()}.
+     * {@return this builder, with {@link RoomOptions#legacyDataStreams()} set}
      *
      * @param value the setting
-     * @return this builder
      */
     public Builder legacyDataStreams(boolean value) {
       legacyDataStreams = value;
       return this;
     }
 
-    /**
-     * The options.
-     *
-     * @return immutable options
-     */
+    /** {@return the options, immutable} */
     public RoomOptions build() {
-      return new RoomOptions(this);
+      return new RoomOptions(new Settings(autoSubscribe, adaptiveStream, dynacast, joinRetries, connectTimeout,
+          singlePeerConnection, encryption, iceServers, iceTransportPolicy, continualIceGathering,
+          dataStreamMaxPayloadBytes, legacyDataStreams));
     }
   }
 }

@@ -21,38 +21,22 @@ public final class DataOptions {
     this.destinationIdentities = b.destinationIdentities;
   }
 
-  /**
-   * Reliable, no topic, to everyone.
-   *
-   * @return the default options
-   */
+  /** {@return the defaults: reliable, no topic, to everyone} */
   public static DataOptions reliable() {
     return builder().build();
   }
 
-  /**
-   * Lossy, no topic, to everyone.
-   *
-   * @return lossy options
-   */
+  /** {@return lossy options: no topic, to everyone} */
   public static DataOptions lossy() {
     return builder().kind(DataKind.LOSSY).build();
   }
 
-  /**
-   * A builder starting from the defaults ({@link #reliable()}).
-   *
-   * @return a new builder
-   */
+  /** {@return a new builder, starting from the defaults ({@link #reliable()})} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /**
-   * A builder starting from these options.
-   *
-   * @return a new builder
-   */
+  /** {@return a new builder, starting from these options} */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.kind = kind;
@@ -61,59 +45,39 @@ public final class DataOptions {
     return b;
   }
 
-  /**
-   * Reliable (the default: ordered, retransmitted) or lossy delivery.
-   *
-   * @return the kind
-   */
+  /** {@return how the packet is delivered: reliable (the default: ordered, retransmitted) or lossy} */
   public DataKind kind() {
     return kind;
   }
 
-  /**
-   * A topic receivers can filter on. Default none.
-   *
-   * @return the topic, if any
-   */
+  /** {@return the topic receivers can filter on, if any} Default none. */
   public Optional<String> topic() {
     return topic;
   }
 
-  /**
-   * The identities to send to. Default empty: everyone in the room.
-   *
-   * @return an immutable list
-   */
+  /** {@return the identities to send to, immutable} Default empty: everyone in the room. */
   public List<String> destinationIdentities() {
     return destinationIdentities;
   }
 
   /**
-   * The same options with a topic.
+   * {@return these options with a topic}
    *
    * @param newTopic the topic
-   * @return new options
    */
   public DataOptions withTopic(String newTopic) {
     return toBuilder().topic(newTopic).build();
   }
 
   /**
-   * The same options sent only to these identities.
+   * {@return these options sent only to these identities}
    *
    * @param identities the destinations; none sends to everyone
-   * @return new options
    */
   public DataOptions to(String... identities) {
     return toBuilder().destinationIdentities(List.of(identities)).build();
   }
 
-  /**
-   * Equal if every setting is.
-   *
-   * @param other another object
-   * @return whether the options are equal
-   */
   @Override
   public boolean equals(@Nullable Object other) {
     return other instanceof DataOptions o && o.kind == kind && o.topic.equals(topic)
@@ -125,11 +89,7 @@ public final class DataOptions {
     return Objects.hash(kind, topic, destinationIdentities);
   }
 
-  /**
-   * Describes the options.
-   *
-   * @return e.g. {@code DataOptions[kind=RELIABLE, topic=Optional.empty, destinationIdentities=[]]}
-   */
+  /** {@return a description, e.g. {@code DataOptions[kind=RELIABLE, topic=Optional.empty, ...]}} */
   @Override
   public String toString() {
     return "DataOptions[kind=" + kind + ", topic=" + topic + ", destinationIdentities=" + destinationIdentities + "]";
@@ -148,10 +108,9 @@ public final class DataOptions {
     }
 
     /**
-     * See {@link DataOptions#kind()}.
+     * {@return this builder, with {@link DataOptions#kind()} set}
      *
      * @param value the kind
-     * @return this builder
      */
     public Builder kind(DataKind value) {
       kind = Objects.requireNonNull(value, "kind");
@@ -159,10 +118,9 @@ public final class DataOptions {
     }
 
     /**
-     * See {@link DataOptions#topic()}.
+     * {@return this builder, with {@link DataOptions#topic()} set}
      *
      * @param value the topic
-     * @return this builder
      */
     public Builder topic(String value) {
       topic = Optional.of(Objects.requireNonNull(value, "topic"));
@@ -170,21 +128,16 @@ public final class DataOptions {
     }
 
     /**
-     * See {@link DataOptions#destinationIdentities()}.
+     * {@return this builder, with {@link DataOptions#destinationIdentities()} set}
      *
      * @param value the identities; copied; empty sends to everyone
-     * @return this builder
      */
     public Builder destinationIdentities(List<String> value) {
       destinationIdentities = List.copyOf(value);
       return this;
     }
 
-    /**
-     * The options.
-     *
-     * @return immutable options
-     */
+    /** {@return the options, immutable} */
     public DataOptions build() {
       return new DataOptions(this);
     }

@@ -35,10 +35,9 @@ public final class StreamOptions {
   }
 
   /**
-   * Options for a stream on this topic, to everyone, without attributes.
+   * {@return options for a stream on this topic, to everyone, without attributes}
    *
    * @param topic the topic, not empty
-   * @return the options
    * @throws IllegalArgumentException if the topic is empty
    */
   public static StreamOptions topic(String topic) {
@@ -46,20 +45,14 @@ public final class StreamOptions {
   }
 
   /**
-   * A builder with nothing set; {@link Builder#topic(String)} must be called before
+   * {@return a new builder with nothing set} {@link Builder#topic(String)} must be called before
    * {@link Builder#build()}.
-   *
-   * @return a new builder
    */
   public static Builder builder() {
     return new Builder();
   }
 
-  /**
-   * A builder starting from these options.
-   *
-   * @return a new builder
-   */
+  /** {@return a new builder, starting from these options} */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.topic = topic;
@@ -71,119 +64,88 @@ public final class StreamOptions {
     return b;
   }
 
-  /**
-   * The topic receivers select streams by ({@link Room#textStreams(String)}).
-   *
-   * @return the topic, not empty
-   */
+  /** {@return the topic receivers select streams by ({@link Room#textStreams(String)}), not empty} */
   public String topic() {
     return topic;
   }
 
-  /**
-   * Who receives the stream. Default empty: everyone in the room.
-   *
-   * @return an immutable list of identities
-   */
+  /** {@return who receives the stream, as an immutable list of identities} Default empty: everyone. */
   public List<String> destinationIdentities() {
     return destinationIdentities;
   }
 
-  /**
-   * Application attributes carried in the stream's header. Default none.
-   *
-   * @return an immutable map
-   */
+  /** {@return the application attributes carried in the stream's header, immutable} Default none. */
   public Map<String, String> attributes() {
     return attributes;
   }
 
-  /**
-   * Byte streams only: the content type. Default empty: the core's default.
-   *
-   * @return the mime type, if set
-   */
+  /** {@return the content type, if set (byte streams only)} Default empty: the core's default. */
   public Optional<String> mimeType() {
     return mimeType;
   }
 
   /**
-   * Byte streams only: the file name shown to receivers. Default empty (for a file, the core
-   * then uses the file's name).
-   *
-   * @return the name, if set
+   * {@return the file name shown to receivers, if set (byte streams only)} Default empty (for a
+   * file, the core then uses the file's name).
    */
   public Optional<String> name() {
     return name;
   }
 
   /**
-   * Byte streams only: the size announced in the header of a stream written through a writer
-   * (whole sends and files announce their real size). Default empty.
-   *
-   * @return the size in bytes, 0 or more, if set
+   * {@return the size in bytes announced in the header, if set (byte streams only)} For streams
+   * written through a writer: whole sends and files announce their real size. Default empty.
    */
   public Optional<Long> totalSize() {
     return totalSize;
   }
 
   /**
-   * The same options sent only to these identities.
+   * {@return these options sent only to these identities}
    *
    * @param identities the destinations; none sends to everyone
-   * @return new options
    */
   public StreamOptions to(String... identities) {
     return toBuilder().destinationIdentities(List.of(identities)).build();
   }
 
   /**
-   * The same options with these header attributes.
+   * {@return these options with these header attributes}
    *
    * @param values the attributes; copied
-   * @return new options
    */
   public StreamOptions withAttributes(Map<String, String> values) {
     return toBuilder().attributes(values).build();
   }
 
   /**
-   * The same options with a content type (byte streams only).
+   * {@return these options with a content type (byte streams only)}
    *
    * @param value the mime type
-   * @return new options
    */
   public StreamOptions withMimeType(String value) {
     return toBuilder().mimeType(value).build();
   }
 
   /**
-   * The same options with a file name (byte streams only).
+   * {@return these options with a file name (byte streams only)}
    *
    * @param value the name
-   * @return new options
    */
   public StreamOptions withName(String value) {
     return toBuilder().name(value).build();
   }
 
   /**
-   * The same options announcing a total size (byte streams written through a writer).
+   * {@return these options announcing a total size (byte streams written through a writer)}
    *
    * @param bytes the size, 0 or more
-   * @return new options
    * @throws IllegalArgumentException if negative
    */
   public StreamOptions withTotalSize(long bytes) {
     return toBuilder().totalSize(bytes).build();
   }
 
-  /**
-   * Equal if every setting is.
-   *
-   * @param other another object
-   * @return whether the options are equal
-   */
   @Override
   public boolean equals(@Nullable Object other) {
     return other instanceof StreamOptions o && o.topic.equals(topic)
@@ -196,11 +158,7 @@ public final class StreamOptions {
     return Objects.hash(topic, destinationIdentities, attributes, mimeType, name, totalSize);
   }
 
-  /**
-   * Describes the options.
-   *
-   * @return e.g. {@code StreamOptions[topic=chat, destinationIdentities=[], ...]}
-   */
+  /** {@return a description, e.g. {@code StreamOptions[topic=chat, destinationIdentities=[], ...]}} */
   @Override
   public String toString() {
     return "StreamOptions[topic=" + topic + ", destinationIdentities=" + destinationIdentities + ", attributes="
@@ -223,10 +181,9 @@ public final class StreamOptions {
     }
 
     /**
-     * See {@link StreamOptions#topic()}. Required.
+     * {@return this builder, with {@link StreamOptions#topic()} set} Required.
      *
      * @param value not empty
-     * @return this builder
      * @throws IllegalArgumentException if empty
      */
     public Builder topic(String value) {
@@ -238,10 +195,9 @@ public final class StreamOptions {
     }
 
     /**
-     * See {@link StreamOptions#destinationIdentities()}.
+     * {@return this builder, with {@link StreamOptions#destinationIdentities()} set}
      *
      * @param value the identities; copied; empty sends to everyone
-     * @return this builder
      */
     public Builder destinationIdentities(List<String> value) {
       destinationIdentities = List.copyOf(value);
@@ -249,10 +205,9 @@ public final class StreamOptions {
     }
 
     /**
-     * See {@link StreamOptions#attributes()}.
+     * {@return this builder, with {@link StreamOptions#attributes()} set}
      *
      * @param value the attributes; copied
-     * @return this builder
      */
     public Builder attributes(Map<String, String> value) {
       attributes = Map.copyOf(value);
@@ -260,10 +215,9 @@ public final class StreamOptions {
     }
 
     /**
-     * See {@link StreamOptions#mimeType()}.
+     * {@return this builder, with {@link StreamOptions#mimeType()} set}
      *
      * @param value the mime type
-     * @return this builder
      */
     public Builder mimeType(String value) {
       mimeType = Optional.of(Objects.requireNonNull(value, "mimeType"));
@@ -271,10 +225,9 @@ public final class StreamOptions {
     }
 
     /**
-     * See {@link StreamOptions#name()}.
+     * {@return this builder, with {@link StreamOptions#name()} set}
      *
      * @param value the name
-     * @return this builder
      */
     public Builder name(String value) {
       name = Optional.of(Objects.requireNonNull(value, "name"));
@@ -282,10 +235,9 @@ public final class StreamOptions {
     }
 
     /**
-     * See {@link StreamOptions#totalSize()}.
+     * {@return this builder, with {@link StreamOptions#totalSize()} set}
      *
      * @param value bytes, 0 or more
-     * @return this builder
      * @throws IllegalArgumentException if negative
      */
     public Builder totalSize(long value) {
@@ -297,9 +249,8 @@ public final class StreamOptions {
     }
 
     /**
-     * The options.
+     * {@return the options, immutable}
      *
-     * @return immutable options
      * @throws IllegalStateException if no topic was set
      */
     public StreamOptions build() {

@@ -49,11 +49,10 @@ public final class EncryptionOptions {
   }
 
   /**
-   * Shared-key mode with the defaults: every participant encrypts and decrypts with this key
-   * (set in key slot 0 when joining).
+   * {@return shared-key mode with the defaults} Every participant encrypts and decrypts with this
+   * key (set in key slot 0 when joining).
    *
    * @param key the key material, not empty; copied
-   * @return the options
    * @throws IllegalArgumentException if the key is empty
    */
   public static EncryptionOptions sharedKey(byte[] key) {
@@ -61,30 +60,22 @@ public final class EncryptionOptions {
   }
 
   /**
-   * Per-participant mode with the defaults: no key is set when joining; set each participant's
-   * key (the local one's included) with {@link E2eeManager#setKey}.
-   *
-   * @return the options
+   * {@return per-participant mode with the defaults} No key is set when joining; set each
+   * participant's key (the local one's included) with {@link E2eeManager#setKey}.
    */
   public static EncryptionOptions perParticipantKeys() {
     return builder().build();
   }
 
   /**
-   * A builder starting from the defaults, in per-participant mode (no shared key) until
-   * {@link Builder#sharedKey(byte[])} is called.
-   *
-   * @return a new builder
+   * {@return a new builder, starting from the defaults} It is in per-participant mode (no shared
+   * key) until {@link Builder#sharedKey(byte[])} is called.
    */
   public static Builder builder() {
     return new Builder();
   }
 
-  /**
-   * A builder starting from these options (and holding its own copies of the key and salt).
-   *
-   * @return a new builder
-   */
+  /** {@return a new builder, starting from these options (with its own copies of the key and salt)} */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.type = type;
@@ -97,89 +88,65 @@ public final class EncryptionOptions {
     return b;
   }
 
-  /**
-   * The frame encryption scheme. Default {@link EncryptionType#GCM}; never
-   * {@link EncryptionType#NONE}.
-   *
-   * @return the scheme
-   */
+  /** {@return the frame encryption scheme} Default {@link EncryptionType#GCM}; never {@link EncryptionType#NONE}. */
   public EncryptionType type() {
     return type;
   }
 
   /**
-   * The key every participant uses (shared-key mode); absent: each participant's key is set with
-   * {@link E2eeManager#setKey} (per-participant mode).
-   *
-   * @return a copy of the key; empty in per-participant mode
+   * {@return a copy of the key every participant uses (shared-key mode)} Empty in per-participant
+   * mode, where each participant's key is set with {@link E2eeManager#setKey}.
    */
   public Optional<byte[]> sharedKey() {
     return sharedKey == null ? Optional.empty() : Optional.of(sharedKey.clone());
   }
 
   /**
-   * The salt for deriving and ratcheting keys. Default the bytes of
+   * {@return a copy of the salt for deriving and ratcheting keys} Default the bytes of
    * {@code "LKFrameEncryptionKey"}.
-   *
-   * @return a copy of the salt
    */
   public byte[] ratchetSalt() {
     return ratchetSalt.clone();
   }
 
   /**
-   * How many times a receiver ratchets a key forward while trying to decrypt a frame. Default 16.
-   * Each attempt derives a key (PBKDF2 or HKDF), so every frame that arrives under a wrong key
-   * costs this many derivations: with {@link #failureTolerance()} {@code -1} such a receiver
-   * falls behind, and (observed with this core) stays silent long after the keys match again.
-   * {@code 0} if keys are never ratcheted.
-   *
-   * @return the window, 0 or more
+   * {@return how many times a receiver ratchets a key forward while trying to decrypt a frame}
+   * 0 or more, default 16. Each attempt derives a key (PBKDF2 or HKDF), so every frame that
+   * arrives under a wrong key costs this many derivations: with {@link #failureTolerance()}
+   * {@code -1} such a receiver falls behind, and (observed with this core) stays silent long after
+   * the keys match again. {@code 0} if keys are never ratcheted.
    */
   public int ratchetWindowSize() {
     return ratchetWindowSize;
   }
 
   /**
-   * How many decryption failures are tolerated before the key is treated as invalid and
-   * {@link RoomEvent.E2eeStateChanged} reports {@link EncryptionState#DECRYPTION_FAILED}; from
-   * then on that participant's frames are dropped unread until a key is set on this side again
-   * ({@link E2eeManager#setSharedKey}, {@link E2eeManager#setKey}): the sender switching to our
-   * key does not revive them. {@code -1} (the default, as in LiveKit's other SDKs) means failures
-   * are not counted, and then <b>a wrong key shows only as silence</b>: no event reports it. Set
-   * {@code 0} or more to be told.
-   *
-   * @return the tolerance, -1 or more
+   * {@return how many decryption failures are tolerated before the key is treated as invalid}
+   * Then {@link RoomEvent.E2eeStateChanged} reports {@link EncryptionState#DECRYPTION_FAILED}, and
+   * from then on that participant's frames are dropped unread until a key is set on this side
+   * again ({@link E2eeManager#setSharedKey}, {@link E2eeManager#setKey}): the sender switching to
+   * our key does not revive them. {@code -1} (the default, as in LiveKit's other SDKs) means
+   * failures are not counted, and then <b>a wrong key shows only as silence</b>: no event reports
+   * it. Set {@code 0} or more to be told.
    */
   public int failureTolerance() {
     return failureTolerance;
   }
 
-  /**
-   * How many key slots each key ring has (key indexes are {@code 0} to
-   * {@code keyRingSize - 1}). Default 16.
-   *
-   * @return the size, 1 to 256
-   */
+  /** {@return how many key slots each key ring has, 1 to 256} Key indexes are 0 to this minus 1. Default 16. */
   public int keyRingSize() {
     return keyRingSize;
   }
 
-  /**
-   * How the encryption key is derived from the key material. Default
-   * {@link KeyDerivationFunction#PBKDF2}.
-   *
-   * @return the function
-   */
+  /** {@return how the encryption key is derived from the key material} Default {@link KeyDerivationFunction#PBKDF2}. */
   public KeyDerivationFunction keyDerivation() {
     return keyDerivation;
   }
 
   /**
-   * With another encryption scheme.
+   * {@return these options with another encryption scheme}
    *
    * @param value {@link EncryptionType#GCM} or {@link EncryptionType#CUSTOM}
-   * @return new options
    * @throws IllegalArgumentException if {@link EncryptionType#NONE}
    */
   public EncryptionOptions withType(EncryptionType value) {
@@ -187,10 +154,9 @@ public final class EncryptionOptions {
   }
 
   /**
-   * With another ratchet salt.
+   * {@return these options with another ratchet salt}
    *
    * @param value the salt, not empty; copied
-   * @return new options
    * @throws IllegalArgumentException if empty
    */
   public EncryptionOptions withRatchetSalt(byte[] value) {
@@ -198,10 +164,9 @@ public final class EncryptionOptions {
   }
 
   /**
-   * With another ratchet window.
+   * {@return these options with another ratchet window}
    *
    * @param value how many ratchet steps a receiver tries, 0 or more
-   * @return new options
    * @throws IllegalArgumentException if negative
    */
   public EncryptionOptions withRatchetWindowSize(int value) {
@@ -209,10 +174,9 @@ public final class EncryptionOptions {
   }
 
   /**
-   * With another failure tolerance.
+   * {@return these options with another failure tolerance}
    *
    * @param value failures tolerated before a key is invalid, or -1 not to count them
-   * @return new options
    * @throws IllegalArgumentException if below -1
    */
   public EncryptionOptions withFailureTolerance(int value) {
@@ -220,10 +184,9 @@ public final class EncryptionOptions {
   }
 
   /**
-   * With another key ring size.
+   * {@return these options with another key ring size}
    *
    * @param value key slots per ring, 1 to 256
-   * @return new options
    * @throws IllegalArgumentException if out of range
    */
   public EncryptionOptions withKeyRingSize(int value) {
@@ -231,20 +194,18 @@ public final class EncryptionOptions {
   }
 
   /**
-   * With another key derivation function.
+   * {@return these options with another key derivation function}
    *
    * @param value the function
-   * @return new options
    */
   public EncryptionOptions withKeyDerivation(KeyDerivationFunction value) {
     return toBuilder().keyDerivation(value).build();
   }
 
   /**
-   * Equal if every setting is, comparing the bytes of the key and salt.
+   * {@return whether every setting is equal, comparing the bytes of the key and salt}
    *
    * @param other another object
-   * @return whether the options are equal
    */
   @Override
   public boolean equals(@Nullable Object other) {
@@ -262,11 +223,7 @@ public final class EncryptionOptions {
         failureTolerance, keyRingSize, keyDerivation);
   }
 
-  /**
-   * Describes the options without the key or the salt.
-   *
-   * @return e.g. {@code EncryptionOptions[type=GCM, sharedKey=<redacted>, ...]}
-   */
+  /** {@return a description without the key or salt, e.g. {@code EncryptionOptions[sharedKey=<redacted>, ...]}} */
   @Override
   public String toString() {
     return "EncryptionOptions[type=" + type + ", sharedKey=" + (sharedKey != null ? MASK : "none (per participant)")
@@ -277,7 +234,7 @@ public final class EncryptionOptions {
   /**
    * Builds {@link EncryptionOptions}; each setting's meaning and default is on the accessor of
    * the same name. Each setter checks its value at once and copies arrays. Not thread-safe;
-   * reusable. Its {@link #toString()} never shows the key.
+   * reusable.
    */
   public static final class Builder {
     private EncryptionType type = EncryptionType.GCM;
@@ -292,10 +249,9 @@ public final class EncryptionOptions {
     }
 
     /**
-     * See {@link EncryptionOptions#type()}.
+     * {@return this builder, with {@link EncryptionOptions#type()} set}
      *
      * @param value {@link EncryptionType#GCM} or {@link EncryptionType#CUSTOM}
-     * @return this builder
      * @throws IllegalArgumentException if {@link EncryptionType#NONE}
      */
     public Builder type(EncryptionType value) {
@@ -307,10 +263,10 @@ public final class EncryptionOptions {
     }
 
     /**
-     * Shared-key mode with this key; see {@link EncryptionOptions#sharedKey()}.
+     * {@return this builder, in shared-key mode with this key} See
+     * {@link EncryptionOptions#sharedKey()}.
      *
      * @param value the key material, not empty; copied
-     * @return this builder
      * @throws IllegalArgumentException if empty
      */
     public Builder sharedKey(byte[] value) {
@@ -322,10 +278,8 @@ public final class EncryptionOptions {
     }
 
     /**
-     * Per-participant mode (the builder's default): forgets a key given to
+     * {@return this builder, in per-participant mode (the default)} Forgets a key given to
      * {@link #sharedKey(byte[])}.
-     *
-     * @return this builder
      */
     public Builder perParticipantKeys() {
       sharedKey = null;
@@ -333,10 +287,9 @@ public final class EncryptionOptions {
     }
 
     /**
-     * See {@link EncryptionOptions#ratchetSalt()}.
+     * {@return this builder, with {@link EncryptionOptions#ratchetSalt()} set}
      *
      * @param value not empty; copied
-     * @return this builder
      * @throws IllegalArgumentException if empty
      */
     public Builder ratchetSalt(byte[] value) {
@@ -348,10 +301,9 @@ public final class EncryptionOptions {
     }
 
     /**
-     * See {@link EncryptionOptions#ratchetWindowSize()}.
+     * {@return this builder, with {@link EncryptionOptions#ratchetWindowSize()} set}
      *
      * @param value 0 or more
-     * @return this builder
      * @throws IllegalArgumentException if negative
      */
     public Builder ratchetWindowSize(int value) {
@@ -363,10 +315,9 @@ public final class EncryptionOptions {
     }
 
     /**
-     * See {@link EncryptionOptions#failureTolerance()}.
+     * {@return this builder, with {@link EncryptionOptions#failureTolerance()} set}
      *
      * @param value -1 (not counted) or more
-     * @return this builder
      * @throws IllegalArgumentException if below -1
      */
     public Builder failureTolerance(int value) {
@@ -378,10 +329,9 @@ public final class EncryptionOptions {
     }
 
     /**
-     * See {@link EncryptionOptions#keyRingSize()}.
+     * {@return this builder, with {@link EncryptionOptions#keyRingSize()} set}
      *
      * @param value 1 to 256
-     * @return this builder
      * @throws IllegalArgumentException if out of range
      */
     public Builder keyRingSize(int value) {
@@ -393,36 +343,18 @@ public final class EncryptionOptions {
     }
 
     /**
-     * See {@link EncryptionOptions#keyDerivation()}.
+     * {@return this builder, with {@link EncryptionOptions#keyDerivation()} set}
      *
      * @param value the function
-     * @return this builder
      */
     public Builder keyDerivation(KeyDerivationFunction value) {
       keyDerivation = Objects.requireNonNull(value, "keyDerivation");
       return this;
     }
 
-    /**
-     * The options.
-     *
-     * @return immutable options holding their own copies of the key and salt
-     */
+    /** {@return the options, immutable, with their own copies of the key and salt} */
     public EncryptionOptions build() {
       return new EncryptionOptions(this);
-    }
-
-    /**
-     * Describes the builder without the key or the salt.
-     *
-     * @return e.g. {@code EncryptionOptions.Builder[type=GCM, sharedKey=<redacted>, ...]}
-     */
-    @Override
-    public String toString() {
-      return "EncryptionOptions.Builder[type=" + type + ", sharedKey="
-          + (sharedKey != null ? MASK : "none (per participant)") + ", ratchetSalt=" + MASK + ", ratchetWindowSize="
-          + ratchetWindowSize + ", failureTolerance=" + failureTolerance + ", keyRingSize=" + keyRingSize
-          + ", keyDerivation=" + keyDerivation + "]";
     }
   }
 }

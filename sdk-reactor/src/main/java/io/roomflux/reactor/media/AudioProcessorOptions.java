@@ -21,38 +21,22 @@ public final class AudioProcessorOptions {
     this.highPassFilter = b.highPassFilter;
   }
 
-  /**
-   * Every stage on.
-   *
-   * @return the options
-   */
+  /** {@return every stage on} */
   public static AudioProcessorOptions all() {
     return builder().echoCancellation(true).noiseSuppression(true).gainControl(true).highPassFilter(true).build();
   }
 
-  /**
-   * Every stage off: the module passes audio through.
-   *
-   * @return the options
-   */
+  /** {@return every stage off: the module passes audio through} */
   public static AudioProcessorOptions none() {
     return builder().build();
   }
 
-  /**
-   * A builder with every stage off (as {@link #none()}).
-   *
-   * @return a new builder
-   */
+  /** {@return a new builder, with every stage off (as {@link #none()})} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /**
-   * A builder starting from these options.
-   *
-   * @return a new builder
-   */
+  /** {@return a new builder, starting from these options} */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.echoCancellation = echoCancellation;
@@ -63,88 +47,64 @@ public final class AudioProcessorOptions {
   }
 
   /**
-   * Whether the far-end audio given to {@link AudioProcessor#processReverseStream} is removed
-   * from the captured audio.
-   *
-   * @return whether the stage runs
+   * {@return whether echo cancellation runs} It removes from the captured audio the far-end audio
+   * given to {@link AudioProcessor#processReverseStream}.
    */
   public boolean echoCancellation() {
     return echoCancellation;
   }
 
-  /**
-   * Whether stationary background noise is suppressed.
-   *
-   * @return whether the stage runs
-   */
+  /** {@return whether stationary background noise is suppressed} */
   public boolean noiseSuppression() {
     return noiseSuppression;
   }
 
-  /**
-   * Whether automatic gain control runs.
-   *
-   * @return whether the stage runs
-   */
+  /** {@return whether automatic gain control runs} */
   public boolean gainControl() {
     return gainControl;
   }
 
-  /**
-   * Whether low-frequency rumble is removed.
-   *
-   * @return whether the stage runs
-   */
+  /** {@return whether low-frequency rumble is removed} */
   public boolean highPassFilter() {
     return highPassFilter;
   }
 
   /**
-   * With echo cancellation on or off.
+   * {@return these options with echo cancellation on or off}
    *
    * @param value on or off
-   * @return new options
    */
   public AudioProcessorOptions withEchoCancellation(boolean value) {
     return toBuilder().echoCancellation(value).build();
   }
 
   /**
-   * With noise suppression on or off.
+   * {@return these options with noise suppression on or off}
    *
    * @param value on or off
-   * @return new options
    */
   public AudioProcessorOptions withNoiseSuppression(boolean value) {
     return toBuilder().noiseSuppression(value).build();
   }
 
   /**
-   * With gain control on or off.
+   * {@return these options with gain control on or off}
    *
    * @param value on or off
-   * @return new options
    */
   public AudioProcessorOptions withGainControl(boolean value) {
     return toBuilder().gainControl(value).build();
   }
 
   /**
-   * With the high-pass filter on or off.
+   * {@return these options with the high-pass filter on or off}
    *
    * @param value on or off
-   * @return new options
    */
   public AudioProcessorOptions withHighPassFilter(boolean value) {
     return toBuilder().highPassFilter(value).build();
   }
 
-  /**
-   * Equal if the same stages run.
-   *
-   * @param other another object
-   * @return whether the options are equal
-   */
   @Override
   public boolean equals(@Nullable Object other) {
     return other instanceof AudioProcessorOptions o && o.echoCancellation == echoCancellation
@@ -157,11 +117,7 @@ public final class AudioProcessorOptions {
     return Objects.hash(echoCancellation, noiseSuppression, gainControl, highPassFilter);
   }
 
-  /**
-   * Describes the options.
-   *
-   * @return e.g. {@code AudioProcessorOptions[echoCancellation=true, ...]}
-   */
+  /** {@return a description, e.g. {@code AudioProcessorOptions[echoCancellation=true, ...]}} */
   @Override
   public String toString() {
     return "AudioProcessorOptions[echoCancellation=" + echoCancellation + ", noiseSuppression=" + noiseSuppression
@@ -182,10 +138,9 @@ public final class AudioProcessorOptions {
     }
 
     /**
-     * See {@link AudioProcessorOptions#echoCancellation()}.
+     * {@return this builder, with {@link AudioProcessorOptions#echoCancellation()} set}
      *
      * @param value on or off
-     * @return this builder
      */
     public Builder echoCancellation(boolean value) {
       echoCancellation = value;
@@ -193,10 +148,9 @@ public final class AudioProcessorOptions {
     }
 
     /**
-     * See {@link AudioProcessorOptions#noiseSuppression()}.
+     * {@return this builder, with {@link AudioProcessorOptions#noiseSuppression()} set}
      *
      * @param value on or off
-     * @return this builder
      */
     public Builder noiseSuppression(boolean value) {
       noiseSuppression = value;
@@ -204,10 +158,9 @@ public final class AudioProcessorOptions {
     }
 
     /**
-     * See {@link AudioProcessorOptions#gainControl()}.
+     * {@return this builder, with {@link AudioProcessorOptions#gainControl()} set}
      *
      * @param value on or off
-     * @return this builder
      */
     public Builder gainControl(boolean value) {
       gainControl = value;
@@ -215,21 +168,16 @@ public final class AudioProcessorOptions {
     }
 
     /**
-     * See {@link AudioProcessorOptions#highPassFilter()}.
+     * {@return this builder, with {@link AudioProcessorOptions#highPassFilter()} set}
      *
      * @param value on or off
-     * @return this builder
      */
     public Builder highPassFilter(boolean value) {
       highPassFilter = value;
       return this;
     }
 
-    /**
-     * The options.
-     *
-     * @return immutable options
-     */
+    /** {@return the options, immutable} */
     public AudioProcessorOptions build() {
       return new AudioProcessorOptions(this);
     }

@@ -31,11 +31,10 @@ public final class AudioSourceOptions {
   }
 
   /**
-   * The defaults for a format: a 1 s queue, no audio processing, the parallel scheduler.
+   * {@return the defaults for a format} A 1 s queue, no audio processing, the parallel scheduler.
    *
    * @param sampleRate the sample rate in Hz, a positive multiple of 100
    * @param numChannels the channel count, positive
-   * @return the options
    * @throws IllegalArgumentException if the rate or channel count is out of range
    */
   public static AudioSourceOptions of(int sampleRate, int numChannels) {
@@ -43,20 +42,14 @@ public final class AudioSourceOptions {
   }
 
   /**
-   * A builder starting from the defaults (48 kHz mono, a 1 s queue, no audio processing, the
-   * parallel scheduler).
-   *
-   * @return a new builder
+   * {@return a new builder, starting from the defaults} 48 kHz mono, a 1 s queue, no audio
+   * processing, the parallel scheduler.
    */
   public static Builder builder() {
     return new Builder();
   }
 
-  /**
-   * A builder starting from these options.
-   *
-   * @return a new builder
-   */
+  /** {@return a new builder, starting from these options} */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.sampleRate = sampleRate;
@@ -70,80 +63,57 @@ public final class AudioSourceOptions {
   }
 
   /**
-   * Samples per second per channel of every captured frame, a multiple of 100 (WebRTC works in
-   * 10 ms chunks). Default 48000.
-   *
-   * @return the rate in Hz
+   * {@return the samples per second per channel of every captured frame, in Hz} A multiple of 100
+   * (WebRTC works in 10 ms chunks). Default 48000.
    */
   public int sampleRate() {
     return sampleRate;
   }
 
-  /**
-   * Channels of every captured frame. Default 1.
-   *
-   * @return the channel count
-   */
+  /** {@return the channels of every captured frame} Default 1. */
   public int numChannels() {
     return numChannels;
   }
 
   /**
-   * How much audio the source buffers ahead of real time, a whole number of 10 ms (the core
-   * insists). {@link AudioSource#captureFrame} completes as soon as the frame fits into the
+   * {@return how much audio the source buffers ahead of real time} A whole number of 10 ms (the
+   * core insists). {@link AudioSource#captureFrame} completes as soon as the frame fits into the
    * queue, so this is both the latency the queue adds and the head start a producer gets.
    * {@link Duration#ZERO} selects the core's unbuffered path: frames are passed on at once and
    * must each be exactly 10 ms long; nothing paces the producer then. Default 1 s, the core's own
    * default.
-   *
-   * @return the queue length, as audio time
    */
   public Duration queueSize() {
     return queueSize;
   }
 
-  /**
-   * WebRTC echo cancellation on the published track. Default off.
-   *
-   * @return whether it is on
-   */
+  /** {@return whether WebRTC echo cancellation runs on the published track} Default off. */
   public boolean echoCancellation() {
     return echoCancellation;
   }
 
-  /**
-   * WebRTC noise suppression on the published track. Default off.
-   *
-   * @return whether it is on
-   */
+  /** {@return whether WebRTC noise suppression runs on the published track} Default off. */
   public boolean noiseSuppression() {
     return noiseSuppression;
   }
 
-  /**
-   * WebRTC automatic gain control on the published track. Default off.
-   *
-   * @return whether it is on
-   */
+  /** {@return whether WebRTC automatic gain control runs on the published track} Default off. */
   public boolean autoGainControl() {
     return autoGainControl;
   }
 
   /**
-   * Where {@link AudioSource#captureFrame} and {@link AudioSource#waitForPlayout} signal, and the
-   * timer of the latter; never the core's threads. Default {@link Schedulers#parallel()}.
-   *
-   * @return the scheduler
+   * {@return where {@link AudioSource#captureFrame} and {@link AudioSource#waitForPlayout} signal}
+   * Also the timer of the latter; never the core's threads. Default {@link Schedulers#parallel()}.
    */
   public Scheduler scheduler() {
     return scheduler;
   }
 
   /**
-   * With another queue size.
+   * {@return these options with another queue size}
    *
    * @param value a whole number of 10 ms, or zero for the unbuffered path
-   * @return new options
    * @throws IllegalArgumentException if not a whole number of 10 ms, or too large for the format
    */
   public AudioSourceOptions withQueueSize(Duration value) {
@@ -151,32 +121,29 @@ public final class AudioSourceOptions {
   }
 
   /**
-   * With WebRTC's audio processing switched on or off for the published track.
+   * {@return these options with WebRTC's audio processing on or off for the published track}
    *
    * @param echo echo cancellation
    * @param noise noise suppression
    * @param gain automatic gain control
-   * @return new options
    */
   public AudioSourceOptions withProcessing(boolean echo, boolean noise, boolean gain) {
     return toBuilder().echoCancellation(echo).noiseSuppression(noise).autoGainControl(gain).build();
   }
 
   /**
-   * With another scheduler for signals and timers.
+   * {@return these options with another scheduler for signals and timers}
    *
    * @param value the scheduler
-   * @return new options
    */
   public AudioSourceOptions withScheduler(Scheduler value) {
     return toBuilder().scheduler(value).build();
   }
 
   /**
-   * Equal if every setting is (schedulers compared by identity).
+   * {@return whether every setting is equal} Schedulers are compared by identity.
    *
    * @param other another object
-   * @return whether the options are equal
    */
   @Override
   public boolean equals(@Nullable Object other) {
@@ -192,11 +159,7 @@ public final class AudioSourceOptions {
         scheduler);
   }
 
-  /**
-   * Describes the options.
-   *
-   * @return e.g. {@code AudioSourceOptions[sampleRate=48000, numChannels=1, queueSize=PT1S, ...]}
-   */
+  /** {@return a description, e.g. {@code AudioSourceOptions[sampleRate=48000, numChannels=1, ...]}} */
   @Override
   public String toString() {
     return "AudioSourceOptions[sampleRate=" + sampleRate + ", numChannels=" + numChannels + ", queueSize="
@@ -222,10 +185,9 @@ public final class AudioSourceOptions {
     }
 
     /**
-     * See {@link AudioSourceOptions#sampleRate()}.
+     * {@return this builder, with {@link AudioSourceOptions#sampleRate()} set}
      *
      * @param value a positive multiple of 100, in Hz
-     * @return this builder
      * @throws IllegalArgumentException if not a positive multiple of 100
      */
     public Builder sampleRate(int value) {
@@ -237,10 +199,9 @@ public final class AudioSourceOptions {
     }
 
     /**
-     * See {@link AudioSourceOptions#numChannels()}.
+     * {@return this builder, with {@link AudioSourceOptions#numChannels()} set}
      *
      * @param value positive
-     * @return this builder
      * @throws IllegalArgumentException if not positive
      */
     public Builder numChannels(int value) {
@@ -252,10 +213,9 @@ public final class AudioSourceOptions {
     }
 
     /**
-     * See {@link AudioSourceOptions#queueSize()}.
+     * {@return this builder, with {@link AudioSourceOptions#queueSize()} set}
      *
      * @param value a whole number of 10 ms, or zero for the unbuffered path
-     * @return this builder
      * @throws IllegalArgumentException if negative or not a whole number of 10 ms
      */
     public Builder queueSize(Duration value) {
@@ -269,10 +229,9 @@ public final class AudioSourceOptions {
     }
 
     /**
-     * See {@link AudioSourceOptions#echoCancellation()}.
+     * {@return this builder, with {@link AudioSourceOptions#echoCancellation()} set}
      *
      * @param value on or off
-     * @return this builder
      */
     public Builder echoCancellation(boolean value) {
       echoCancellation = value;
@@ -280,10 +239,9 @@ public final class AudioSourceOptions {
     }
 
     /**
-     * See {@link AudioSourceOptions#noiseSuppression()}.
+     * {@return this builder, with {@link AudioSourceOptions#noiseSuppression()} set}
      *
      * @param value on or off
-     * @return this builder
      */
     public Builder noiseSuppression(boolean value) {
       noiseSuppression = value;
@@ -291,10 +249,9 @@ public final class AudioSourceOptions {
     }
 
     /**
-     * See {@link AudioSourceOptions#autoGainControl()}.
+     * {@return this builder, with {@link AudioSourceOptions#autoGainControl()} set}
      *
      * @param value on or off
-     * @return this builder
      */
     public Builder autoGainControl(boolean value) {
       autoGainControl = value;
@@ -302,10 +259,9 @@ public final class AudioSourceOptions {
     }
 
     /**
-     * See {@link AudioSourceOptions#scheduler()}.
+     * {@return this builder, with {@link AudioSourceOptions#scheduler()} set}
      *
      * @param value the scheduler
-     * @return this builder
      */
     public Builder scheduler(Scheduler value) {
       scheduler = Objects.requireNonNull(value, "scheduler");
@@ -313,9 +269,8 @@ public final class AudioSourceOptions {
     }
 
     /**
-     * The options.
+     * {@return the options, immutable}
      *
-     * @return immutable options
      * @throws IllegalArgumentException if the queue holds more samples than the core can count
      *     at this rate and channel count
      */

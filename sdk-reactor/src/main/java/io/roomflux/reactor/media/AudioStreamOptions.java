@@ -30,41 +30,30 @@ public final class AudioStreamOptions {
   }
 
   /**
-   * The defaults: 48 kHz mono 10 ms frames, at most 50 frames buffered, dropping the oldest, on
-   * the room's scheduler.
-   *
-   * @return the options
+   * {@return the defaults} 48 kHz mono 10 ms frames, at most 50 frames buffered, dropping the
+   * oldest, on the room's scheduler.
    */
   public static AudioStreamOptions defaults() {
     return builder().build();
   }
 
   /**
-   * The defaults for another format.
+   * {@return the defaults for another format}
    *
    * @param sampleRate the sample rate in Hz, positive
    * @param numChannels the channel count, positive
-   * @return the options
    * @throws IllegalArgumentException if the rate or channel count is not positive
    */
   public static AudioStreamOptions of(int sampleRate, int numChannels) {
     return builder().sampleRate(sampleRate).numChannels(numChannels).build();
   }
 
-  /**
-   * A builder starting from the defaults ({@link #defaults()}).
-   *
-   * @return a new builder
-   */
+  /** {@return a new builder, starting from the defaults ({@link #defaults()})} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /**
-   * A builder starting from these options.
-   *
-   * @return a new builder
-   */
+  /** {@return a new builder, starting from these options} */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.sampleRate = sampleRate;
@@ -76,69 +65,52 @@ public final class AudioStreamOptions {
     return b;
   }
 
-  /**
-   * The sample rate of the frames delivered; the core resamples the track to it. Default 48000.
-   *
-   * @return the rate in Hz
-   */
+  /** {@return the sample rate of the frames delivered, in Hz} The core resamples to it. Default 48000. */
   public int sampleRate() {
     return sampleRate;
   }
 
-  /**
-   * The channel count of the frames delivered; the core remixes to it. Default 1.
-   *
-   * @return the channel count
-   */
+  /** {@return the channel count of the frames delivered} The core remixes to it. Default 1. */
   public int numChannels() {
     return numChannels;
   }
 
   /**
-   * How much audio each frame holds, a whole number of milliseconds. Default empty: what WebRTC
-   * delivers, 10 ms.
-   *
-   * @return the frame length, if set
+   * {@return how much audio each frame holds, if set} A whole number of milliseconds. Default
+   * empty: what WebRTC delivers, 10 ms.
    */
   public Optional<Duration> frameSize() {
     return frameSize;
   }
 
   /**
-   * How many frames may wait for the subscriber before {@link #overflow()} applies; at least 1.
-   * Memory per stream is bounded by it. Default 50 (half a second of 10 ms frames).
-   *
-   * @return a number of frames
+   * {@return how many frames may wait for the subscriber before {@link #overflow()} applies} At
+   * least 1. Memory per stream is bounded by it. Default 50 (half a second of 10 ms frames).
    */
   public int maxBufferedFrames() {
     return maxBufferedFrames;
   }
 
   /**
-   * What happens when the subscriber falls further behind. Default
+   * {@return what happens when the subscriber falls further behind} Default
    * {@link FrameOverflow#DROP_OLDEST}.
-   *
-   * @return the policy
    */
   public FrameOverflow overflow() {
     return overflow;
   }
 
   /**
-   * Where frames are delivered. Default empty: the room's scheduler
+   * {@return where frames are delivered, if set} Default empty: the room's scheduler
    * ({@link io.roomflux.reactor.LiveKitOptions#scheduler()}). Never the core's threads.
-   *
-   * @return the scheduler, if set
    */
   public Optional<Scheduler> scheduler() {
     return scheduler;
   }
 
   /**
-   * With frames of another length.
+   * {@return these options with frames of another length}
    *
    * @param value a positive whole number of milliseconds
-   * @return new options
    * @throws IllegalArgumentException if not a positive whole number of milliseconds
    */
   public AudioStreamOptions withFrameSize(Duration value) {
@@ -146,10 +118,9 @@ public final class AudioStreamOptions {
   }
 
   /**
-   * With another bound on the frames waiting for the subscriber.
+   * {@return these options with another bound on the frames waiting for the subscriber}
    *
    * @param value at least 1
-   * @return new options
    * @throws IllegalArgumentException if below 1
    */
   public AudioStreamOptions withMaxBufferedFrames(int value) {
@@ -157,30 +128,27 @@ public final class AudioStreamOptions {
   }
 
   /**
-   * With another overflow policy.
+   * {@return these options with another overflow policy}
    *
    * @param value the policy
-   * @return new options
    */
   public AudioStreamOptions withOverflow(FrameOverflow value) {
     return toBuilder().overflow(value).build();
   }
 
   /**
-   * With frames delivered on another scheduler.
+   * {@return these options with frames delivered on another scheduler}
    *
    * @param value the scheduler
-   * @return new options
    */
   public AudioStreamOptions withScheduler(Scheduler value) {
     return toBuilder().scheduler(value).build();
   }
 
   /**
-   * Equal if every setting is (schedulers compared by identity).
+   * {@return whether every setting is equal} Schedulers are compared by identity.
    *
    * @param other another object
-   * @return whether the options are equal
    */
   @Override
   public boolean equals(@Nullable Object other) {
@@ -194,11 +162,7 @@ public final class AudioStreamOptions {
     return Objects.hash(sampleRate, numChannels, frameSize, maxBufferedFrames, overflow, scheduler);
   }
 
-  /**
-   * Describes the options.
-   *
-   * @return e.g. {@code AudioStreamOptions[sampleRate=48000, numChannels=1, ...]}
-   */
+  /** {@return a description, e.g. {@code AudioStreamOptions[sampleRate=48000, numChannels=1, ...]}} */
   @Override
   public String toString() {
     return "AudioStreamOptions[sampleRate=" + sampleRate + ", numChannels=" + numChannels + ", frameSize="
@@ -222,10 +186,9 @@ public final class AudioStreamOptions {
     }
 
     /**
-     * See {@link AudioStreamOptions#sampleRate()}.
+     * {@return this builder, with {@link AudioStreamOptions#sampleRate()} set}
      *
      * @param value positive, in Hz
-     * @return this builder
      * @throws IllegalArgumentException if not positive
      */
     public Builder sampleRate(int value) {
@@ -237,10 +200,9 @@ public final class AudioStreamOptions {
     }
 
     /**
-     * See {@link AudioStreamOptions#numChannels()}.
+     * {@return this builder, with {@link AudioStreamOptions#numChannels()} set}
      *
      * @param value positive
-     * @return this builder
      * @throws IllegalArgumentException if not positive
      */
     public Builder numChannels(int value) {
@@ -252,10 +214,9 @@ public final class AudioStreamOptions {
     }
 
     /**
-     * See {@link AudioStreamOptions#frameSize()}.
+     * {@return this builder, with {@link AudioStreamOptions#frameSize()} set}
      *
      * @param value a positive whole number of milliseconds
-     * @return this builder
      * @throws IllegalArgumentException if not a positive whole number of milliseconds
      */
     public Builder frameSize(Duration value) {
@@ -269,10 +230,9 @@ public final class AudioStreamOptions {
     }
 
     /**
-     * See {@link AudioStreamOptions#maxBufferedFrames()}.
+     * {@return this builder, with {@link AudioStreamOptions#maxBufferedFrames()} set}
      *
      * @param value at least 1
-     * @return this builder
      * @throws IllegalArgumentException if below 1
      */
     public Builder maxBufferedFrames(int value) {
@@ -284,10 +244,9 @@ public final class AudioStreamOptions {
     }
 
     /**
-     * See {@link AudioStreamOptions#overflow()}.
+     * {@return this builder, with {@link AudioStreamOptions#overflow()} set}
      *
      * @param value the policy
-     * @return this builder
      */
     public Builder overflow(FrameOverflow value) {
       overflow = Objects.requireNonNull(value, "overflow");
@@ -295,21 +254,16 @@ public final class AudioStreamOptions {
     }
 
     /**
-     * See {@link AudioStreamOptions#scheduler()}.
+     * {@return this builder, with {@link AudioStreamOptions#scheduler()} set}
      *
      * @param value the scheduler
-     * @return this builder
      */
     public Builder scheduler(Scheduler value) {
       scheduler = Optional.of(Objects.requireNonNull(value, "scheduler"));
       return this;
     }
 
-    /**
-     * The options.
-     *
-     * @return immutable options
-     */
+    /** {@return the options, immutable} */
     public AudioStreamOptions build() {
       return new AudioStreamOptions(this);
     }

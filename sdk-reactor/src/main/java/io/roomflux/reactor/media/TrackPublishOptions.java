@@ -13,338 +13,249 @@ import org.jspecify.annotations.Nullable;
  * and the other way round.
  */
 public final class TrackPublishOptions {
-  private final TrackSource source;
-  private final VideoCodec videoCodec;
-  private final Optional<VideoEncoding> videoEncoding;
-  private final Optional<AudioEncoding> audioEncoding;
-  private final boolean simulcast;
-  private final boolean dtx;
-  private final boolean red;
-  private final Optional<String> stream;
-  private final boolean preconnectBuffer;
-  private final Optional<String> scalabilityMode;
-  private final Optional<DegradationPreference> degradationPreference;
+  private final Settings s;
 
-  private TrackPublishOptions(Builder b) {
-    this.source = b.source;
-    this.videoCodec = b.videoCodec;
-    this.videoEncoding = b.videoEncoding;
-    this.audioEncoding = b.audioEncoding;
-    this.simulcast = b.simulcast;
-    this.dtx = b.dtx;
-    this.red = b.red;
-    this.stream = b.stream;
-    this.preconnectBuffer = b.preconnectBuffer;
-    this.scalabilityMode = b.scalabilityMode;
-    this.degradationPreference = b.degradationPreference;
+  /** The settings, in one value: its equals, hashCode and toString are the options'. */
+  private record Settings(TrackSource source, VideoCodec videoCodec, Optional<VideoEncoding> videoEncoding,
+                          Optional<AudioEncoding> audioEncoding, boolean simulcast, boolean dtx, boolean red,
+                          Optional<String> stream, boolean preconnectBuffer, Optional<String> scalabilityMode,
+                          Optional<DegradationPreference> degradationPreference) {
   }
 
-  /**
-   * The core's defaults, described on each accessor.
-   *
-   * @return the options
-   */
+  private TrackPublishOptions(Settings s) {
+    this.s = s;
+  }
+
+  /** {@return the core's defaults, described on each accessor} */
   public static TrackPublishOptions defaults() {
     return builder().build();
   }
 
-  /**
-   * The defaults for a microphone track.
-   *
-   * @return the defaults with source {@link TrackSource#MICROPHONE}
-   */
+  /** {@return the defaults for a microphone track: source {@link TrackSource#MICROPHONE}} */
   public static TrackPublishOptions microphone() {
     return builder().source(TrackSource.MICROPHONE).build();
   }
 
-  /**
-   * The defaults for a camera track.
-   *
-   * @return the defaults with source {@link TrackSource#CAMERA}
-   */
+  /** {@return the defaults for a camera track: source {@link TrackSource#CAMERA}} */
   public static TrackPublishOptions camera() {
     return builder().source(TrackSource.CAMERA).build();
   }
 
-  /**
-   * A builder starting from the defaults ({@link #defaults()}).
-   *
-   * @return a new builder
-   */
+  /** {@return a new builder, starting from the defaults ({@link #defaults()})} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /**
-   * A builder starting from these options.
-   *
-   * @return a new builder
-   */
+  /** {@return a new builder, starting from these options} */
   public Builder toBuilder() {
     Builder b = new Builder();
-    b.source = source;
-    b.videoCodec = videoCodec;
-    b.videoEncoding = videoEncoding;
-    b.audioEncoding = audioEncoding;
-    b.simulcast = simulcast;
-    b.dtx = dtx;
-    b.red = red;
-    b.stream = stream;
-    b.preconnectBuffer = preconnectBuffer;
-    b.scalabilityMode = scalabilityMode;
-    b.degradationPreference = degradationPreference;
+    b.source = s.source;
+    b.videoCodec = s.videoCodec;
+    b.videoEncoding = s.videoEncoding;
+    b.audioEncoding = s.audioEncoding;
+    b.simulcast = s.simulcast;
+    b.dtx = s.dtx;
+    b.red = s.red;
+    b.stream = s.stream;
+    b.preconnectBuffer = s.preconnectBuffer;
+    b.scalabilityMode = s.scalabilityMode;
+    b.degradationPreference = s.degradationPreference;
     return b;
   }
 
   /**
-   * What the track captures, as receivers see it (and as
-   * {@link io.roomflux.reactor.Room#audioFramesFrom} selects it). Default
-   * {@link TrackSource#UNKNOWN}; {@link #microphone()} and {@link #camera()} set it.
-   *
-   * @return the source
+   * {@return what the track captures, as receivers see it} {@link io.roomflux.reactor.Room#audioFramesFrom}
+   * selects tracks by it. Default {@link TrackSource#UNKNOWN}; {@link #microphone()} and
+   * {@link #camera()} set it.
    */
   public TrackSource source() {
-    return source;
+    return s.source;
   }
 
-  /**
-   * The video codec. Default {@link VideoCodec#VP8}.
-   *
-   * @return the codec
-   */
+  /** {@return the video codec} Default {@link VideoCodec#VP8}. */
   public VideoCodec videoCodec() {
-    return videoCodec;
+    return s.videoCodec;
   }
 
   /**
-   * Bounds of the video encoding (top layer). Default empty: the core picks bitrate and frame
-   * rate from the source's resolution.
-   *
-   * @return the bounds, if set
+   * {@return the bounds of the video encoding (top layer), if set} Default empty: the core picks
+   * bitrate and frame rate from the source's resolution.
    */
   public Optional<VideoEncoding> videoEncoding() {
-    return videoEncoding;
+    return s.videoEncoding;
   }
 
-  /**
-   * The bound of the audio encoding. Default empty: the core's Opus default.
-   *
-   * @return the bound, if set
-   */
+  /** {@return the bound of the audio encoding, if set} Default empty: the core's Opus default. */
   public Optional<AudioEncoding> audioEncoding() {
-    return audioEncoding;
+    return s.audioEncoding;
   }
 
   /**
-   * Whether video is sent in several quality layers, so receivers on poor links get a lower one.
-   * Default true.
-   *
-   * @return the setting
+   * {@return whether video is sent in several quality layers} Receivers on poor links then get a
+   * lower one. Default true.
    */
   public boolean simulcast() {
-    return simulcast;
+    return s.simulcast;
   }
 
-  /**
-   * Opus discontinuous transmission: send (almost) nothing during silence. Default true.
-   *
-   * @return the setting
-   */
+  /** {@return whether Opus discontinuous transmission sends (almost) nothing in silence} Default true. */
   public boolean dtx() {
-    return dtx;
+    return s.dtx;
   }
 
   /**
-   * Redundant audio encoding, which hides packet loss at the cost of bandwidth. Default true.
-   *
-   * @return the setting
+   * {@return whether audio is encoded redundantly} This hides packet loss at the cost of
+   * bandwidth. Default true.
    */
   public boolean red() {
-    return red;
+    return s.red;
   }
 
   /**
-   * The name of the stream the track belongs to, so receivers can group tracks (e.g. a camera
-   * and its microphone). Default empty: none.
-   *
-   * @return the stream name, if set
+   * {@return the name of the stream the track belongs to, if set} Receivers group tracks by it
+   * (e.g. a camera and its microphone). Default empty: none.
    */
   public Optional<String> stream() {
-    return stream;
+    return s.stream;
   }
 
   /**
-   * Whether audio captured before a receiver connected is buffered and sent to it once connected
-   * (for voice agents). Default false.
-   *
-   * @return the setting
+   * {@return whether audio captured before a receiver connected is buffered} It is sent to the
+   * receiver once connected (for voice agents). Default false.
    */
   public boolean preconnectBuffer() {
-    return preconnectBuffer;
+    return s.preconnectBuffer;
   }
 
   /**
-   * An SVC scalability mode such as {@code L3T3_KEY}, for VP9 and AV1 (one SVC encoding instead
-   * of simulcast layers); ignored for VP8 and H.264. Default empty.
-   *
-   * @return the mode, if set
+   * {@return the SVC scalability mode, if set} E.g. {@code L3T3_KEY}, for VP9 and AV1 (one SVC
+   * encoding instead of simulcast layers); ignored for VP8 and H.264. Default empty.
    */
   public Optional<String> scalabilityMode() {
-    return scalabilityMode;
+    return s.scalabilityMode;
   }
 
   /**
-   * What the video encoder gives up first when short of bandwidth or CPU. Default empty: the
-   * core decides (by the track's source).
-   *
-   * @return the preference, if set
+   * {@return what the video encoder gives up first when short of bandwidth or CPU, if set}
+   * Default empty: the core decides (by the track's source).
    */
   public Optional<DegradationPreference> degradationPreference() {
-    return degradationPreference;
+    return s.degradationPreference;
   }
 
   /**
-   * With another source.
+   * {@return these options with another source}
    *
    * @param value what the track captures
-   * @return new options
    */
   public TrackPublishOptions withSource(TrackSource value) {
     return toBuilder().source(value).build();
   }
 
   /**
-   * With another video codec.
+   * {@return these options with another video codec}
    *
    * @param value the codec
-   * @return new options
    */
   public TrackPublishOptions withVideoCodec(VideoCodec value) {
     return toBuilder().videoCodec(value).build();
   }
 
   /**
-   * With bounds for the video encoding.
+   * {@return these options with bounds for the video encoding}
    *
    * @param value the bounds
-   * @return new options
    */
   public TrackPublishOptions withVideoEncoding(VideoEncoding value) {
     return toBuilder().videoEncoding(value).build();
   }
 
   /**
-   * With a bound for the audio encoding.
+   * {@return these options with a bound for the audio encoding}
    *
    * @param value the bound
-   * @return new options
    */
   public TrackPublishOptions withAudioEncoding(AudioEncoding value) {
     return toBuilder().audioEncoding(value).build();
   }
 
   /**
-   * With simulcast on or off.
+   * {@return these options with simulcast on or off}
    *
    * @param value whether to send several video layers
-   * @return new options
    */
   public TrackPublishOptions withSimulcast(boolean value) {
     return toBuilder().simulcast(value).build();
   }
 
   /**
-   * With Opus discontinuous transmission on or off.
+   * {@return these options with Opus discontinuous transmission on or off}
    *
    * @param value whether to save bandwidth during silence
-   * @return new options
    */
   public TrackPublishOptions withDtx(boolean value) {
     return toBuilder().dtx(value).build();
   }
 
   /**
-   * With redundant audio encoding on or off.
+   * {@return these options with redundant audio encoding on or off}
    *
    * @param value whether to send redundant audio
-   * @return new options
    */
   public TrackPublishOptions withRed(boolean value) {
     return toBuilder().red(value).build();
   }
 
   /**
-   * With a stream name that groups tracks.
+   * {@return these options with a stream name that groups tracks}
    *
    * @param value the stream name
-   * @return new options
    */
   public TrackPublishOptions withStream(String value) {
     return toBuilder().stream(value).build();
   }
 
   /**
-   * With the pre-connect audio buffer on or off.
+   * {@return these options with the pre-connect audio buffer on or off}
    *
    * @param value whether to buffer audio for receivers that connect later
-   * @return new options
    */
   public TrackPublishOptions withPreconnectBuffer(boolean value) {
     return toBuilder().preconnectBuffer(value).build();
   }
 
   /**
-   * With an SVC scalability mode.
+   * {@return these options with an SVC scalability mode}
    *
    * @param value e.g. {@code L3T3_KEY}
-   * @return new options
    */
   public TrackPublishOptions withScalabilityMode(String value) {
     return toBuilder().scalabilityMode(value).build();
   }
 
   /**
-   * With a degradation preference for the video encoder.
+   * {@return these options with a degradation preference for the video encoder}
    *
    * @param value what to give up first
-   * @return new options
    */
   public TrackPublishOptions withDegradationPreference(DegradationPreference value) {
     return toBuilder().degradationPreference(value).build();
   }
 
-  /**
-   * Equal if every setting is.
-   *
-   * @param other another object
-   * @return whether the options are equal
-   */
   @Override
   public boolean equals(@Nullable Object other) {
-    return other instanceof TrackPublishOptions o && o.source == source && o.videoCodec == videoCodec
-        && o.videoEncoding.equals(videoEncoding) && o.audioEncoding.equals(audioEncoding)
-        && o.simulcast == simulcast && o.dtx == dtx && o.red == red && o.stream.equals(stream)
-        && o.preconnectBuffer == preconnectBuffer && o.scalabilityMode.equals(scalabilityMode)
-        && o.degradationPreference.equals(degradationPreference);
+    return other instanceof TrackPublishOptions o && o.s.equals(s);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(source, videoCodec, videoEncoding, audioEncoding, simulcast, dtx, red, stream,
-        preconnectBuffer, scalabilityMode, degradationPreference);
+    return s.hashCode();
   }
 
-  /**
-   * Describes the options.
-   *
-   * @return e.g. {@code TrackPublishOptions[source=MICROPHONE, videoCodec=VP8, ...]}
-   */
+  /** {@return a description, e.g. {@code TrackPublishOptions[source=MICROPHONE, videoCodec=VP8, ...]}} */
   @Override
   public String toString() {
-    return "TrackPublishOptions[source=" + source + ", videoCodec=" + videoCodec + ", videoEncoding="
-        + videoEncoding + ", audioEncoding=" + audioEncoding + ", simulcast=" + simulcast + ", dtx=" + dtx
-        + ", red=" + red + ", stream=" + stream + ", preconnectBuffer=" + preconnectBuffer + ", scalabilityMode="
-        + scalabilityMode + ", degradationPreference=" + degradationPreference + "]";
+    return "TrackPublishOptions" + s.toString().substring("Settings".length());
   }
 
   /**
@@ -368,10 +279,9 @@ public final class TrackPublishOptions {
     }
 
     /**
-     * See {@link TrackPublishOptions#source()}.
+     * {@return this builder, with {@link TrackPublishOptions#source()} set}
      *
      * @param value what the track captures
-     * @return this builder
      */
     public Builder source(TrackSource value) {
       source = Objects.requireNonNull(value, "source");
@@ -379,10 +289,9 @@ public final class TrackPublishOptions {
     }
 
     /**
-     * See {@link TrackPublishOptions#videoCodec()}.
+     * {@return this builder, with {@link TrackPublishOptions#videoCodec()} set}
      *
      * @param value the codec
-     * @return this builder
      */
     public Builder videoCodec(VideoCodec value) {
       videoCodec = Objects.requireNonNull(value, "videoCodec");
@@ -390,10 +299,9 @@ public final class TrackPublishOptions {
     }
 
     /**
-     * See {@link TrackPublishOptions#videoEncoding()}.
+     * {@return this builder, with {@link TrackPublishOptions#videoEncoding()} set}
      *
      * @param value the bounds
-     * @return this builder
      */
     public Builder videoEncoding(VideoEncoding value) {
       videoEncoding = Optional.of(Objects.requireNonNull(value, "videoEncoding"));
@@ -401,10 +309,9 @@ public final class TrackPublishOptions {
     }
 
     /**
-     * See {@link TrackPublishOptions#audioEncoding()}.
+     * {@return this builder, with {@link TrackPublishOptions#audioEncoding()} set}
      *
      * @param value the bound
-     * @return this builder
      */
     public Builder audioEncoding(AudioEncoding value) {
       audioEncoding = Optional.of(Objects.requireNonNull(value, "audioEncoding"));
@@ -412,10 +319,9 @@ public final class TrackPublishOptions {
     }
 
     /**
-     * See {@link TrackPublishOptions#simulcast()}.
+     * {@return this builder, with {@link TrackPublishOptions#simulcast()} set}
      *
      * @param value the setting
-     * @return this builder
      */
     public Builder simulcast(boolean value) {
       simulcast = value;
@@ -423,10 +329,9 @@ public final class TrackPublishOptions {
     }
 
     /**
-     * See {@link TrackPublishOptions#dtx()}.
+     * {@return this builder, with {@link TrackPublishOptions#dtx()} set}
      *
      * @param value the setting
-     * @return this builder
      */
     public Builder dtx(boolean value) {
       dtx = value;
@@ -434,10 +339,9 @@ public final class TrackPublishOptions {
     }
 
     /**
-     * See {@link TrackPublishOptions#red()}.
+     * {@return this builder, with {@link TrackPublishOptions#red()} set}
      *
      * @param value the setting
-     * @return this builder
      */
     public Builder red(boolean value) {
       red = value;
@@ -445,10 +349,9 @@ public final class TrackPublishOptions {
     }
 
     /**
-     * See {@link TrackPublishOptions#stream()}.
+     * {@return this builder, with {@link TrackPublishOptions#stream()} set}
      *
      * @param value the stream name
-     * @return this builder
      */
     public Builder stream(String value) {
       stream = Optional.of(Objects.requireNonNull(value, "stream"));
@@ -456,10 +359,9 @@ public final class TrackPublishOptions {
     }
 
     /**
-     * See {@link TrackPublishOptions#preconnectBuffer()}.
+     * {@return this builder, with {@link TrackPublishOptions#preconnectBuffer()} set}
      *
      * @param value the setting
-     * @return this builder
      */
     public Builder preconnectBuffer(boolean value) {
       preconnectBuffer = value;
@@ -467,10 +369,9 @@ public final class TrackPublishOptions {
     }
 
     /**
-     * See {@link TrackPublishOptions#scalabilityMode()}.
+     * {@return this builder, with {@link TrackPublishOptions#scalabilityMode()} set}
      *
      * @param value e.g. {@code L3T3_KEY}
-     * @return this builder
      */
     public Builder scalabilityMode(String value) {
       scalabilityMode = Optional.of(Objects.requireNonNull(value, "scalabilityMode"));
@@ -478,23 +379,19 @@ public final class TrackPublishOptions {
     }
 
     /**
-     * See {@link TrackPublishOptions#degradationPreference()}.
+     * {@return this builder, with {@link TrackPublishOptions#degradationPreference()} set}
      *
      * @param value what to give up first
-     * @return this builder
      */
     public Builder degradationPreference(DegradationPreference value) {
       degradationPreference = Optional.of(Objects.requireNonNull(value, "degradationPreference"));
       return this;
     }
 
-    /**
-     * The options.
-     *
-     * @return immutable options
-     */
+    /** {@return the options, immutable} */
     public TrackPublishOptions build() {
-      return new TrackPublishOptions(this);
+      return new TrackPublishOptions(new Settings(source, videoCodec, videoEncoding, audioEncoding, simulcast, dtx,
+          red, stream, preconnectBuffer, scalabilityMode, degradationPreference));
     }
   }
 }

@@ -25,40 +25,29 @@ public final class VideoStreamOptions {
   }
 
   /**
-   * The defaults: the decoder's layout (I420), at most 4 frames buffered, dropping the oldest,
-   * on the room's scheduler.
-   *
-   * @return the options
+   * {@return the defaults} The decoder's layout (I420), at most 4 frames buffered, dropping the
+   * oldest, on the room's scheduler.
    */
   public static VideoStreamOptions defaults() {
     return builder().build();
   }
 
   /**
-   * The defaults, with frames delivered in a layout.
+   * {@return the defaults, with frames delivered in a layout}
    *
    * @param format the layout, one of {@code VideoBufferType.I420.conversionTargets()}
-   * @return the options
    * @throws IllegalArgumentException if the core cannot deliver decoded frames in that layout
    */
   public static VideoStreamOptions of(VideoBufferType format) {
     return builder().format(format).build();
   }
 
-  /**
-   * A builder starting from the defaults ({@link #defaults()}).
-   *
-   * @return a new builder
-   */
+  /** {@return a new builder, starting from the defaults ({@link #defaults()})} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /**
-   * A builder starting from these options.
-   *
-   * @return a new builder
-   */
+  /** {@return a new builder, starting from these options} */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.format = format;
@@ -69,51 +58,42 @@ public final class VideoStreamOptions {
   }
 
   /**
-   * The layout frames are delivered in; the core converts each decoded frame to it. One of
-   * {@code VideoBufferType.I420.conversionTargets()} (I420, RGBA, BGRA, ARGB, ABGR, RGB24),
-   * because the decoder produces I420. Default empty: the decoder's layout, I420.
-   *
-   * @return the layout, if set
+   * {@return the layout frames are delivered in, if set} The core converts each decoded frame to
+   * it. One of {@code VideoBufferType.I420.conversionTargets()} (I420, RGBA, BGRA, ARGB, ABGR,
+   * RGB24), because the decoder produces I420. Default empty: the decoder's layout, I420.
    */
   public Optional<VideoBufferType> format() {
     return format;
   }
 
   /**
-   * How many frames may wait for the subscriber before {@link #overflow()} applies; at least 1.
-   * Memory per stream is bounded by it times the frame size. Default 4.
-   *
-   * @return a number of frames
+   * {@return how many frames may wait for the subscriber before {@link #overflow()} applies} At
+   * least 1. Memory per stream is bounded by it times the frame size. Default 4.
    */
   public int maxBufferedFrames() {
     return maxBufferedFrames;
   }
 
   /**
-   * What happens when the subscriber falls further behind. Default
+   * {@return what happens when the subscriber falls further behind} Default
    * {@link FrameOverflow#DROP_OLDEST}.
-   *
-   * @return the policy
    */
   public FrameOverflow overflow() {
     return overflow;
   }
 
   /**
-   * Where frames are delivered. Default empty: the room's scheduler
+   * {@return where frames are delivered, if set} Default empty: the room's scheduler
    * ({@link io.roomflux.reactor.LiveKitOptions#scheduler()}). Never the core's threads.
-   *
-   * @return the scheduler, if set
    */
   public Optional<Scheduler> scheduler() {
     return scheduler;
   }
 
   /**
-   * With frames delivered in another layout.
+   * {@return these options with frames delivered in another layout}
    *
    * @param value the layout, one of {@code VideoBufferType.I420.conversionTargets()}
-   * @return new options
    * @throws IllegalArgumentException if the core cannot deliver decoded frames in that layout
    */
   public VideoStreamOptions withFormat(VideoBufferType value) {
@@ -121,10 +101,9 @@ public final class VideoStreamOptions {
   }
 
   /**
-   * With another bound on the frames waiting for the subscriber.
+   * {@return these options with another bound on the frames waiting for the subscriber}
    *
    * @param value at least 1
-   * @return new options
    * @throws IllegalArgumentException if below 1
    */
   public VideoStreamOptions withMaxBufferedFrames(int value) {
@@ -132,30 +111,27 @@ public final class VideoStreamOptions {
   }
 
   /**
-   * With another overflow policy.
+   * {@return these options with another overflow policy}
    *
    * @param value the policy
-   * @return new options
    */
   public VideoStreamOptions withOverflow(FrameOverflow value) {
     return toBuilder().overflow(value).build();
   }
 
   /**
-   * With frames delivered on another scheduler.
+   * {@return these options with frames delivered on another scheduler}
    *
    * @param value the scheduler
-   * @return new options
    */
   public VideoStreamOptions withScheduler(Scheduler value) {
     return toBuilder().scheduler(value).build();
   }
 
   /**
-   * Equal if every setting is (schedulers compared by identity).
+   * {@return whether every setting is equal} Schedulers are compared by identity.
    *
    * @param other another object
-   * @return whether the options are equal
    */
   @Override
   public boolean equals(@Nullable Object other) {
@@ -168,11 +144,7 @@ public final class VideoStreamOptions {
     return Objects.hash(format, maxBufferedFrames, overflow, scheduler);
   }
 
-  /**
-   * Describes the options.
-   *
-   * @return e.g. {@code VideoStreamOptions[format=Optional.empty, maxBufferedFrames=4, ...]}
-   */
+  /** {@return a description, e.g. {@code VideoStreamOptions[format=Optional.empty, maxBufferedFrames=4, ...]}} */
   @Override
   public String toString() {
     return "VideoStreamOptions[format=" + format + ", maxBufferedFrames=" + maxBufferedFrames + ", overflow="
@@ -193,10 +165,9 @@ public final class VideoStreamOptions {
     }
 
     /**
-     * See {@link VideoStreamOptions#format()}.
+     * {@return this builder, with {@link VideoStreamOptions#format()} set}
      *
      * @param value one of {@code VideoBufferType.I420.conversionTargets()}
-     * @return this builder
      * @throws IllegalArgumentException if the core cannot deliver decoded frames in that layout
      */
     public Builder format(VideoBufferType value) {
@@ -211,10 +182,9 @@ public final class VideoStreamOptions {
     }
 
     /**
-     * See {@link VideoStreamOptions#maxBufferedFrames()}.
+     * {@return this builder, with {@link VideoStreamOptions#maxBufferedFrames()} set}
      *
      * @param value at least 1
-     * @return this builder
      * @throws IllegalArgumentException if below 1
      */
     public Builder maxBufferedFrames(int value) {
@@ -226,10 +196,9 @@ public final class VideoStreamOptions {
     }
 
     /**
-     * See {@link VideoStreamOptions#overflow()}.
+     * {@return this builder, with {@link VideoStreamOptions#overflow()} set}
      *
      * @param value the policy
-     * @return this builder
      */
     public Builder overflow(FrameOverflow value) {
       overflow = Objects.requireNonNull(value, "overflow");
@@ -237,21 +206,16 @@ public final class VideoStreamOptions {
     }
 
     /**
-     * See {@link VideoStreamOptions#scheduler()}.
+     * {@return this builder, with {@link VideoStreamOptions#scheduler()} set}
      *
      * @param value the scheduler
-     * @return this builder
      */
     public Builder scheduler(Scheduler value) {
       scheduler = Optional.of(Objects.requireNonNull(value, "scheduler"));
       return this;
     }
 
-    /**
-     * The options.
-     *
-     * @return immutable options
-     */
+    /** {@return the options, immutable} */
     public VideoStreamOptions build() {
       return new VideoStreamOptions(this);
     }
