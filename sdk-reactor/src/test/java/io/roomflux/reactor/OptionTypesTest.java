@@ -10,10 +10,14 @@ import io.roomflux.reactor.media.AudioSourceOptions;
 import io.roomflux.reactor.media.AudioStreamOptions;
 import io.roomflux.reactor.media.TrackPublishOptions;
 import io.roomflux.reactor.media.VideoStreamOptions;
+import java.io.File;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,6 +29,20 @@ class OptionTypesTest {
   private static final List<Class<?>> OPTION_TYPES = List.of(LiveKitOptions.class, RoomOptions.class,
       EncryptionOptions.class, DataOptions.class, StreamOptions.class, AudioSourceOptions.class,
       AudioStreamOptions.class, VideoStreamOptions.class, TrackPublishOptions.class, AudioProcessorOptions.class);
+
+  @Test
+  void theListAboveHoldsEveryPublicOptionTypeOfTheApi() throws Exception {
+    Path classes = Path.of(RoomOptions.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    Path api = classes.resolve("io/roomflux/reactor");
+    try (Stream<Path> files = Files.walk(api)) {
+      List<String> found = files.map(p -> api.relativize(p).toString().replace(File.separatorChar, '/'))
+          .filter(p -> !p.startsWith("internal/") && p.endsWith("Options.class"))
+          .map(p -> "io.roomflux.reactor." + p.replace('/', '.').replace(".class", ""))
+          .toList();
+      assertThat(found).isNotEmpty()
+          .containsExactlyInAnyOrderElementsOf(OPTION_TYPES.stream().map(Class::getName).toList());
+    }
+  }
 
   @Test
   void everyOptionTypeIsAFinalClassWithoutPublicConstructorsOrMutableFields() {
