@@ -2,6 +2,7 @@ package io.roomflux.reactor;
 
 import java.time.Duration;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
@@ -146,6 +147,29 @@ public final class LiveKitOptions {
     return toBuilder().eventBufferSize(value).build();
   }
 
+  /**
+   * Equal if every setting is (schedulers compared by identity).
+   *
+   * @param other another object
+   * @return whether the options are equal
+   */
+  @Override
+  public boolean equals(@Nullable Object other) {
+    return other instanceof LiveKitOptions o && o.scheduler.equals(scheduler) && o.timer.equals(timer)
+        && o.eventBufferSize == eventBufferSize && o.coreLogs == coreLogs && o.explainWait.equals(explainWait)
+        && o.shutdownTimeout.equals(shutdownTimeout);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(scheduler, timer, eventBufferSize, coreLogs, explainWait, shutdownTimeout);
+  }
+
+  /**
+   * Describes the options.
+   *
+   * @return e.g. {@code LiveKitOptions[scheduler=..., eventBufferSize=1024, ...]}
+   */
   @Override
   public String toString() {
     return "LiveKitOptions[scheduler=" + scheduler + ", timer=" + timer + ", eventBufferSize=" + eventBufferSize

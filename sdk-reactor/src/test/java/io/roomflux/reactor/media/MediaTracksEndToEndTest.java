@@ -283,7 +283,7 @@ class MediaTracksEndToEndTest {
       // ERROR: a subscriber that takes one frame and then nothing overflows a queue of 2; the
       // native stream closes at once, the queued frames and then the error follow on demand.
       TestSubscriber<VideoFrame> stalled = TestSubscriber.builder().initialRequest(1).build();
-      bob.videoFrames(sid, VideoStreamOptions.defaults().withOverflow(FrameOverflow.ERROR).withQueueSize(2))
+      bob.videoFrames(sid, VideoStreamOptions.defaults().withOverflow(FrameOverflow.ERROR).withMaxBufferedFrames(2))
           .subscribe(stalled);
       Flux.interval(Duration.ofMillis(20)).filter(i -> bob.mediaStats().openStreams() == 0).next().block(IO);
       assertThat(stalled.isTerminated()).isFalse();

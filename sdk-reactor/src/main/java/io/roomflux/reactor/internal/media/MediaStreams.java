@@ -222,7 +222,7 @@ public final class MediaStreams {
       AudioStreamEvent e = event.getAudioStreamEvent();
       return e.hasFrameReceived() ? FrameCodec.take(ffi, e.getFrameReceived().getFrame()) : null;
     }, event -> event.getAudioStreamEvent().hasEos());
-    return frames(target, kind, options.queueSize(), options.overflow(), options.scheduler());
+    return frames(target, kind, options.maxBufferedFrames(), options.overflow(), options.scheduler());
   }
 
   private Flux<VideoFrame> video(Target target, VideoStreamOptions options, LongFunction<FfiRequest> request,
@@ -238,22 +238,22 @@ public final class MediaStreams {
       return FrameCodec.take(ffi, r.getBuffer(), Duration.of(r.getTimestampUs(), ChronoUnit.MICROS),
           MediaWire.videoRotation(r.getRotation()), false);
     }, event -> event.getVideoStreamEvent().hasEos());
-    return frames(target, kind, options.queueSize(), options.overflow(), options.scheduler());
+    return frames(target, kind, options.maxBufferedFrames(), options.overflow(), options.scheduler());
   }
 
-  private <T> Flux<T> frames(Target target, Kind<T> kind, int queueSize, FrameOverflow overflow,
+  private <T> Flux<T> frames(Target target, Kind<T> kind, int maxBufferedFrames, FrameOverflow overflow,
                              Optional<Scheduler> scheduler) {
     String what = kind.name() + " of " + target;
     // The dispatcher thread is the only one that emits frames into the sink; the terminal signal
     // may come from another thread, which the sink serializes.
     Flux<T> frames = Flux.create(sink -> open(what, target, kind, sink));
     Flux<T> bounded = switch (overflow) {
-      case DROP_OLDEST -> frames.onBackpressureBuffer(queueSize, f -> dropped.increment(),
+      case DROP_OLDEST -> frames.onBackpressureBuffer(maxBufferedFrames, f -> dropped.increment(),
           BufferOverflowStrategy.DROP_OLDEST);
       case LATEST_ONLY -> frames.onBackpressureBuffer(1, f -> dropped.increment(), BufferOverflowStrategy.DROP_OLDEST);
       // The overflow cancels the native stream at once; the error follows the frames still queued.
-      case ERROR -> frames.onBackpressureBuffer(queueSize, f -> dropped.increment(), BufferOverflowStrategy.ERROR)
-          .onErrorMap(Exceptions::isOverflow, e -> new FrameOverflowException(what, queueSize));
+      case ERROR -> frames.onBackpressureBuffer(maxBufferedFrames, f -> dropped.increment(), BufferOverflowStrategy.ERROR)
+          .onErrorMap(Exceptions::isOverflow, e -> new FrameOverflowException(what, maxBufferedFrames));
     };
     // Prefetch 1: besides the queue above, at most one frame waits for the subscriber's thread.
     return bounded.publishOn(scheduler.orElse(room.options().scheduler()), 1);
