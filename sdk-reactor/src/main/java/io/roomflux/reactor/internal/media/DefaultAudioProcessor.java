@@ -52,56 +52,21 @@ public final class DefaultAudioProcessor implements AudioProcessor, AutoCloseabl
     return new DefaultAudioProcessor(ffi, ffi.handles().own(id, HandleKind.AUDIO_PROCESSING), options);
   }
 
-  /**
-   * The stages this module runs.
-   *
-   * @return the options
-   */
   @Override
   public AudioProcessorOptions options() {
     return options;
   }
 
-  /**
-   * Processes 10 ms of captured (near-end) audio.
-   *
-   * @param frame exactly 10 ms, at a rate the module supports (8, 16, 32 or 48 kHz)
-   * @return the processed audio, same format
-   * @throws IllegalArgumentException if the frame is not 10 ms long
-   * @throws OperationFailedException if the module rejects the audio (e.g. its sample rate)
-   * @throws ResourceClosedException if the module is closed
-   * @throws io.roomflux.reactor.OperationFailedException if the core refused the request
-   */
   @Override
   public AudioFrame processStream(AudioFrame frame) {
     return process(frame, false);
   }
 
-  /**
-   * Feeds 10 ms of far-end audio (what the speakers play), which echo cancellation removes
-   * from the captured stream.
-   *
-   * @param frame exactly 10 ms, at a rate the module supports
-   * @return the far-end audio as the module passed it on
-   * @throws IllegalArgumentException if the frame is not 10 ms long
-   * @throws OperationFailedException if the module rejects the audio
-   * @throws ResourceClosedException if the module is closed
-   * @throws io.roomflux.reactor.OperationFailedException if the core refused the request
-   */
   @Override
   public AudioFrame processReverseStream(AudioFrame frame) {
     return process(frame, true);
   }
 
-  /**
-   * Tells echo cancellation how long it takes from a far-end frame given to
-   * {@link #processReverseStream} until its echo reaches {@link #processStream}.
-   *
-   * @param delay the delay, 0 to 500 ms in whole milliseconds
-   * @throws IllegalArgumentException if the delay is negative
-   * @throws OperationFailedException if the module rejects it
-   * @throws ResourceClosedException if the module is closed
-   */
   @Override
   public void setStreamDelay(Duration delay) {
     Objects.requireNonNull(delay, "delay");
@@ -118,17 +83,11 @@ public final class DefaultAudioProcessor implements AudioProcessor, AutoCloseabl
     }
   }
 
-  /**
-   * Whether {@link #close()} was called.
-   *
-   * @return true once closed
-   */
   @Override
   public boolean isClosed() {
     return handle.isClosed();
   }
 
-  /** Releases the module once no call is running. Idempotent, never blocks. */
   @Override
   public void close() {
     handle.close();

@@ -45,22 +45,6 @@ public final class DefaultAudioResampler implements AudioResampler, AutoCloseabl
     return new DefaultAudioResampler(ffi, ffi.handles().own(id, HandleKind.AUDIO_RESAMPLER));
   }
 
-  /**
-   * Converts a frame to another channel count and sample rate.
-   *
-   * <p>WebRTC converts exactly 10 ms at a time, and some of that is held back as filter delay
-   * (a few samples at the start of a stream); the result has exactly the input's duration.
-   *
-   * @param frame a whole number of 10 ms ({@code sampleRate / 100} samples per channel each), of
-   *     a rate that is a multiple of 100 Hz from 8 kHz to 384 kHz
-   * @param numChannels the channels wanted: the same as the frame's, or 1 or 2 from mono or stereo
-   * @param sampleRate the rate wanted, a multiple of 100 Hz from 8 kHz to 384 kHz
-   * @return the converted frame
-   * @throws IllegalArgumentException if the frame is not a whole number of 10 ms or the
-   *     conversion is not supported (WebRTC would abort the process on such input)
-   * @throws ResourceClosedException if the resampler is closed
-   * @throws io.roomflux.reactor.OperationFailedException if the core refused the request
-   */
   @Override
   public AudioFrame remixAndResample(AudioFrame frame, int numChannels, int sampleRate) {
     Objects.requireNonNull(frame, "frame");
@@ -102,17 +86,11 @@ public final class DefaultAudioResampler implements AudioResampler, AutoCloseabl
     return AudioFrame.wrap(out, sampleRate, numChannels);
   }
 
-  /**
-   * Whether {@link #close()} was called.
-   *
-   * @return true once closed
-   */
   @Override
   public boolean isClosed() {
     return handle.isClosed();
   }
 
-  /** Releases the resampler once no call is running. Idempotent, never blocks. */
   @Override
   public void close() {
     handle.close();

@@ -19,7 +19,6 @@ import io.roomflux.proto.FfiEvent;
 import io.roomflux.proto.FfiRequest;
 import io.roomflux.proto.NewAudioSourceRequest;
 
-import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.time.Duration;
 import java.util.Objects;
@@ -96,89 +95,38 @@ public final class DefaultAudioSource implements AudioSource, AutoCloseable {
     return create(ffi, AudioSourceOptions.of(sampleRate, numChannels));
   }
 
-  /**
-   * The options the source was created with.
-   *
-   * @return the options
-   */
   @Override
   public AudioSourceOptions options() {
     return options;
   }
 
-  /**
-   * The sample rate every frame must have.
-   *
-   * @return Hz
-   */
   @Override
   public int sampleRate() {
     return options.sampleRate();
   }
 
-  /**
-   * The channel count every frame must have.
-   *
-   * @return the channels
-   */
   @Override
   public int numChannels() {
     return options.numChannels();
   }
 
-  /**
-   * The queue size the source was created with.
-   *
-   * @return the queue size
-   */
   @Override
   public Duration queueSize() {
     return options.queueSize();
   }
 
-  /**
-   * Pushes one frame into the source. Cold: the frame is sent when the returned Mono is
-   * subscribed, after every capture subscribed before it was accepted.
-   *
-   * <p>Completes when the core accepted the frame into its queue (its callback), on
-   * {@link AudioSourceOptions#scheduler()}. Cancelling before the frame was sent withdraws it;
-   * after that, the core plays it regardless.
-   *
-   * @param frame samples of this source's rate and channel count; with a zero queue size,
-   *     exactly 10 ms. An empty frame completes at once without reaching the core.
-   * @return completes when accepted; fails with {@link IllegalArgumentException} for a frame
-   *     of the wrong format, {@link ResourceClosedException} once the source is closed (also for a
-   *     frame still waiting to be sent when it closed), {@link OperationFailedException} if the
-   *     core reports an error, or a {@link io.roomflux.reactor.OperationFailedException}
-   */
   @Override
   public Mono<Void> captureFrame(AudioFrame frame) {
     Objects.requireNonNull(frame, "frame");
     return Mono.<Void>create(sink -> submit(frame, sink)).publishOn(options.scheduler());
   }
 
-  /**
-   * Captures a stream of frames one after another, with backpressure end to end: a frame is
-   * requested from {@code frames} only once the core accepted the previous one, so the producer
-   * is paced by the source's queue and nothing is buffered in between.
-   *
-   * @param frames the frames, each as {@link #captureFrame} requires
-   * @return completes when the last frame was accepted; fails on the first failed capture (and
-   *     cancels {@code frames}); cancelling it cancels {@code frames}
-   */
   @Override
   public Mono<Void> capture(Publisher<AudioFrame> frames) {
     // Prefetch 0: the next frame is requested only when the previous capture completed.
     return Flux.from(frames).concatMap(this::captureFrame, 0).then();
   }
 
-  /**
-   * Discards the audio the core has queued but not yet played. Frames waiting to be sent are
-   * not affected. Synchronous, a short native call.
-   *
-   * @throws ResourceClosedException if the source is closed
-   * @throws io.roomflux.reactor.OperationFailedException if the core refused the request
-   */
   @Override
   public void clearQueue() {
     try (Lease lease = Leases.take(handle, "clearQueue", "the audio source")) {
@@ -188,26 +136,11 @@ public final class DefaultAudioSource implements AudioSource, AutoCloseable {
     }
   }
 
-  /**
-   * How much of the audio sent so far is still expected to be waiting in the core's queue.
-   * An estimate: the protocol reports when a frame was accepted, not when it was played, so
-   * this counts the audio sent minus the real time elapsed since, as the official SDKs do.
-   *
-   * @return the remaining duration, zero when all has played
-   */
   @Override
   public Duration queuedDuration() {
     return Duration.ofNanos(Math.max(0, playoutEnd.get() - System.nanoTime()));
   }
 
-  /**
-   * Completes once every frame captured so far has been accepted and has (by the estimate of
-   * {@link #queuedDuration()}) played out: the core offers no playout signal, so this waits for
-   * the last capture's callback and then for the queued duration, on a timer of
-   * {@link AudioSourceOptions#scheduler()}. Frames captured later are not waited for.
-   *
-   * @return completes on the options' scheduler; never fails
-   */
   @Override
   public Mono<Void> waitForPlayout() {
     return Mono.defer(() -> Mono.fromFuture(allCaptures.get(), true)
@@ -218,20 +151,11 @@ public final class DefaultAudioSource implements AudioSource, AutoCloseable {
         .publishOn(options.scheduler());
   }
 
-  /**
-   * Whether {@link #close()} was called.
-   *
-   * @return true once closed
-   */
   @Override
   public boolean isClosed() {
     return closed.get();
   }
 
-  /**
-   * Refuses new captures, fails those still waiting to be sent, and releases the native source
-   * once the frame in flight (if any) was accepted. Idempotent, never blocks.
-   */
   @Override
   public void close() {
     if (closed.compareAndSet(false, true)) {
@@ -240,13 +164,6 @@ public final class DefaultAudioSource implements AudioSource, AutoCloseable {
     }
   }
 
-  /**
-   * Closes the source on subscription (as {@link #close()}), and completes once the native
-   * source was released, that is after the callback of the frame in flight (at most about one
-   * queue later), on {@link AudioSourceOptions#scheduler()}.
-   *
-   * @return a mono that closes the source and completes when it was released
-   */
   @Override
   public Mono<Void> closeLater() {
     return Released.closeLater(this::close, handle, options.scheduler());
@@ -406,42 +323,6 @@ public final class DefaultAudioSource implements AudioSource, AutoCloseable {
       if (finished.compareAndSet(false, true)) {
         lease.close();
         done.complete(null);
-      }
-    }
-  }
-
-  /**
-   * One native buffer reused for every capture of a source (only one is in flight at a time),
-   * grown when a larger frame comes, and freed when the source's handle is dropped.
-   */
-  private static final class NativeScratch {
-    private @Nullable Arena arena;
-    private MemorySegment segment = MemorySegment.NULL;
-    private boolean closed;
-
-    synchronized MemorySegment ensure(long bytes) {
-      if (closed) {
-        throw new ResourceClosedException("the audio source's native buffer was released");
-      }
-      if (segment.byteSize() < bytes) {
-        Arena previous = arena;
-        if (previous != null) {
-          previous.close();
-        }
-        Arena fresh = Arena.ofShared();
-        arena = fresh;
-        segment = fresh.allocate(bytes, 2);
-      }
-      return segment;
-    }
-
-    synchronized void close() {
-      closed = true;
-      Arena current = arena;
-      arena = null;
-      segment = MemorySegment.NULL;
-      if (current != null) {
-        current.close();
       }
     }
   }

@@ -81,56 +81,26 @@ public final class DefaultSoxResampler implements SoxResampler, AutoCloseable {
         HandleKind.SOX_RESAMPLER), inputRate, outputRate, numChannels, quality);
   }
 
-  /**
-   * The rate of the frames pushed.
-   *
-   * @return Hz
-   */
   @Override
   public int inputRate() {
     return inputRate;
   }
 
-  /**
-   * The rate of the frames produced.
-   *
-   * @return Hz
-   */
   @Override
   public int outputRate() {
     return outputRate;
   }
 
-  /**
-   * The channel count of frames in and out.
-   *
-   * @return the channels
-   */
   @Override
   public int numChannels() {
     return numChannels;
   }
 
-  /**
-   * The quality recipe.
-   *
-   * @return the recipe
-   */
   @Override
   public SoxQuality quality() {
     return quality;
   }
 
-  /**
-   * Pushes a frame and returns the output that is ready.
-   *
-   * @param frame samples at {@link #inputRate()} with {@link #numChannels()} channels, any length
-   * @return no frame or one frame at {@link #outputRate()}; the filter holds some samples back
-   * @throws IllegalArgumentException if the frame's format does not match
-   * @throws OperationFailedException if libsoxr reports an error
-   * @throws ResourceClosedException if the resampler is closed
-   * @throws io.roomflux.reactor.OperationFailedException if the core refused the request
-   */
   @Override
   public List<AudioFrame> push(AudioFrame frame) {
     Objects.requireNonNull(frame, "frame");
@@ -156,14 +126,6 @@ public final class DefaultSoxResampler implements SoxResampler, AutoCloseable {
     }
   }
 
-  /**
-   * Drains the samples the filter still holds, ending the stream; the next push starts a new one.
-   *
-   * @return no frame or one frame at {@link #outputRate()}
-   * @throws OperationFailedException if libsoxr reports an error
-   * @throws ResourceClosedException if the resampler is closed
-   * @throws io.roomflux.reactor.OperationFailedException if the core refused the request
-   */
   @Override
   public List<AudioFrame> flush() {
     synchronized (lock) {
@@ -178,31 +140,17 @@ public final class DefaultSoxResampler implements SoxResampler, AutoCloseable {
     }
   }
 
-  /**
-   * Resamples a whole stream: each frame is pushed when it arrives, and the resampler is flushed
-   * when {@code frames} completes. Honours backpressure (a frame is requested only when the
-   * output of the previous one has been requested). Use one stream per resampler at a time.
-   *
-   * @param frames the input stream
-   * @return the output frames, at {@link #outputRate()}; fails like {@link #push}
-   */
   @Override
   public Flux<AudioFrame> resample(Publisher<AudioFrame> frames) {
     return Flux.from(frames).concatMapIterable(this::push, 1)
         .concatWith(Flux.defer(() -> Flux.fromIterable(flush())));
   }
 
-  /**
-   * Whether {@link #close()} was called.
-   *
-   * @return true once closed
-   */
   @Override
   public boolean isClosed() {
     return handle.isClosed();
   }
 
-  /** Releases the resampler once no call is running. Idempotent, never blocks. */
   @Override
   public void close() {
     handle.close();

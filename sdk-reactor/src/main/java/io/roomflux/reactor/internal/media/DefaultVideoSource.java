@@ -78,62 +78,26 @@ public final class DefaultVideoSource implements VideoSource, AutoCloseable {
     return new DefaultVideoSource(ffi, width, height, screencast, ffi.handles().own(id, HandleKind.VIDEO_SOURCE));
   }
 
-  /**
-   * The width the source was created with.
-   *
-   * @return pixels
-   */
   @Override
   public int width() {
     return width;
   }
 
-  /**
-   * The height the source was created with.
-   *
-   * @return pixels
-   */
   @Override
   public int height() {
     return height;
   }
 
-  /**
-   * Whether the source is tuned for screen content.
-   *
-   * @return true for a screencast source
-   */
   @Override
   public boolean isScreencast() {
     return screencast;
   }
 
-  /**
-   * Pushes a frame with its own {@link VideoFrame#timestamp()} and {@link VideoFrame#rotation()};
-   * see {@link #captureFrame(VideoFrame, Duration, VideoRotation)}.
-   *
-   * @param frame the frame, of any layout but {@link VideoBufferType#I010}
-   * @throws IllegalArgumentException for an I010 frame
-   * @throws ResourceClosedException if the source is closed
-   * @throws io.roomflux.reactor.OperationFailedException if the core refused the frame
-   */
   @Override
   public void captureFrame(VideoFrame frame) {
     captureFrame(frame, frame.timestamp(), frame.rotation());
   }
 
-  /**
-   * Pushes a frame. Synchronous: the core has copied (and converted) the pixels when this
-   * returns, so the frame's buffers may be reused then. A short native call that may run on any
-   * thread; a direct-buffer frame is read in place, a heap frame copied to native memory first.
-   *
-   * @param frame the frame, of any layout but {@link VideoBufferType#I010}
-   * @param timestamp when it was captured, in microseconds precision
-   * @param rotation how receivers should rotate it for display
-   * @throws IllegalArgumentException for an I010 frame
-   * @throws ResourceClosedException if the source is closed
-   * @throws io.roomflux.reactor.OperationFailedException if the core refused the frame
-   */
   @Override
   public void captureFrame(VideoFrame frame, Duration timestamp, VideoRotation rotation) {
     Objects.requireNonNull(frame, "frame");
@@ -155,31 +119,16 @@ public final class DefaultVideoSource implements VideoSource, AutoCloseable {
     }
   }
 
-  /**
-   * Whether {@link #close()} was called.
-   *
-   * @return true once closed
-   */
   @Override
   public boolean isClosed() {
     return handle.isClosed();
   }
 
-  /**
-   * Refuses new captures and releases the native source once no capture is running.
-   * Idempotent, never blocks.
-   */
   @Override
   public void close() {
     handle.close();
   }
 
-  /**
-   * Closes the source on subscription (as {@link #close()}), and completes once the native
-   * source was released (on {@link Schedulers#parallel()}).
-   *
-   * @return a mono that closes the source and completes when it was released
-   */
   @Override
   public Mono<Void> closeLater() {
     return Released.closeLater(this::close, handle, Schedulers.parallel());

@@ -34,7 +34,6 @@ import io.roomflux.proto.VideoFrameReceived;
 import io.roomflux.proto.VideoStreamEvent;
 import io.roomflux.proto.VideoStreamFromParticipantRequest;
 import io.roomflux.proto.VideoStreamType;
-
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -83,8 +82,7 @@ public final class MediaStreams {
   private boolean closed; // guarded by this
 
   /** What a stream reads: one subscribed track, or whichever track a participant publishes from a source. */
-  private sealed interface Target {
-  }
+  private sealed interface Target permits OfTrack, OfParticipant { }
 
   private record OfTrack(String sid) implements Target {
     @Override

@@ -1,13 +1,11 @@
 package io.roomflux.reactor.internal.participant;
 
+import io.roomflux.reactor.internal.wire.MediaWire;
 import io.roomflux.reactor.internal.wire.ParticipantWire;
 import io.roomflux.reactor.ResourceClosedException;
 import io.roomflux.reactor.internal.room.DefaultRoom;
-import io.roomflux.reactor.media.DegradationPreference;
 import io.roomflux.reactor.media.LocalTrack;
 import io.roomflux.reactor.internal.media.DefaultLocalTrack;
-import io.roomflux.reactor.internal.wire.ParticipantWire;
-import io.roomflux.reactor.internal.media.MediaStreams;
 import io.roomflux.reactor.NoSuchTrackException;
 import io.roomflux.reactor.RoomClosedException;
 import io.roomflux.reactor.participant.TrackPublication;
@@ -52,7 +50,7 @@ public final class LocalTracks {
 
   public Mono<TrackPublication> publish(LocalTrack track, TrackPublishOptions options) {
     Objects.requireNonNull(track, "track");
-    io.roomflux.proto.TrackPublishOptions proto = toProto(Objects.requireNonNull(options, "options"));
+    io.roomflux.proto.TrackPublishOptions proto = MediaWire.toProto(Objects.requireNonNull(options, "options"));
     return Mono.defer(() -> {
       // The core looks the track up only once it runs the publish: lease it until the callback.
       Lease lease;
@@ -168,39 +166,5 @@ public final class LocalTracks {
       }
     }
     p.publication().close();
-  }
-
-  public static io.roomflux.proto.TrackPublishOptions toProto(TrackPublishOptions o) {
-    io.roomflux.proto.TrackPublishOptions.Builder b = io.roomflux.proto.TrackPublishOptions.newBuilder()
-        .setSource(ParticipantWire.toProto(o.source()))
-        .setVideoCodec(switch (o.videoCodec()) {
-          case VP8 -> io.roomflux.proto.VideoCodec.VP8;
-          case H264 -> io.roomflux.proto.VideoCodec.H264;
-          case AV1 -> io.roomflux.proto.VideoCodec.AV1;
-          case VP9 -> io.roomflux.proto.VideoCodec.VP9;
-          case H265 -> io.roomflux.proto.VideoCodec.H265;
-        })
-        .setSimulcast(o.simulcast())
-        .setDtx(o.dtx())
-        .setRed(o.red())
-        .setPreconnectBuffer(o.preconnectBuffer());
-    o.videoEncoding().ifPresent(e -> b.setVideoEncoding(io.roomflux.proto.VideoEncoding.newBuilder()
-        .setMaxBitrate(e.maxBitrate()).setMaxFramerate(e.maxFramerate())));
-    o.audioEncoding().ifPresent(e -> b.setAudioEncoding(io.roomflux.proto.AudioEncoding.newBuilder()
-        .setMaxBitrate(e.maxBitrate())));
-    o.stream().ifPresent(b::setStream);
-    o.scalabilityMode().ifPresent(b::setScalabilityMode);
-    o.degradationPreference().ifPresent(d -> b.setDegradationPreference(toProto(d)));
-    return b.build();
-  }
-
-  private static io.roomflux.proto.DegradationPreference toProto(DegradationPreference d) {
-    return switch (d) {
-      case BALANCED -> io.roomflux.proto.DegradationPreference.DEGRADATION_PREFERENCE_BALANCED;
-      case MAINTAIN_FRAMERATE -> io.roomflux.proto.DegradationPreference.DEGRADATION_PREFERENCE_MAINTAIN_FRAMERATE;
-      case MAINTAIN_RESOLUTION -> io.roomflux.proto.DegradationPreference.DEGRADATION_PREFERENCE_MAINTAIN_RESOLUTION;
-      case MAINTAIN_FRAMERATE_AND_RESOLUTION ->
-          io.roomflux.proto.DegradationPreference.DEGRADATION_PREFERENCE_MAINTAIN_FRAMERATE_AND_RESOLUTION;
-    };
   }
 }

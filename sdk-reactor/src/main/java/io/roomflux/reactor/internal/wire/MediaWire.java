@@ -1,7 +1,9 @@
 package io.roomflux.reactor.internal.wire;
 
 import io.roomflux.proto.SoxQualityRecipe;
+import io.roomflux.reactor.media.DegradationPreference;
 import io.roomflux.reactor.media.SoxQuality;
+import io.roomflux.reactor.media.TrackPublishOptions;
 import io.roomflux.reactor.media.VideoBufferType;
 import io.roomflux.reactor.media.VideoRotation;
 
@@ -97,6 +99,52 @@ public final class MediaWire {
       case MEDIUM -> SoxQualityRecipe.SOXR_QUALITY_MEDIUM;
       case HIGH -> SoxQualityRecipe.SOXR_QUALITY_HIGH;
       case VERY_HIGH -> SoxQualityRecipe.SOXR_QUALITY_VERYHIGH;
+    };
+  }
+
+  /**
+   * How to publish a track, for the publish request.
+   *
+   * @param o the options
+   * @return the core's options
+   */
+  public static io.roomflux.proto.TrackPublishOptions toProto(TrackPublishOptions o) {
+    io.roomflux.proto.TrackPublishOptions.Builder b = io.roomflux.proto.TrackPublishOptions.newBuilder()
+        .setSource(ParticipantWire.toProto(o.source()))
+        .setVideoCodec(switch (o.videoCodec()) {
+          case VP8 -> io.roomflux.proto.VideoCodec.VP8;
+          case H264 -> io.roomflux.proto.VideoCodec.H264;
+          case AV1 -> io.roomflux.proto.VideoCodec.AV1;
+          case VP9 -> io.roomflux.proto.VideoCodec.VP9;
+          case H265 -> io.roomflux.proto.VideoCodec.H265;
+        })
+        .setSimulcast(o.simulcast())
+        .setDtx(o.dtx())
+        .setRed(o.red())
+        .setPreconnectBuffer(o.preconnectBuffer());
+    o.videoEncoding().ifPresent(e -> b.setVideoEncoding(io.roomflux.proto.VideoEncoding.newBuilder()
+        .setMaxBitrate(e.maxBitrate()).setMaxFramerate(e.maxFramerate())));
+    o.audioEncoding().ifPresent(e -> b.setAudioEncoding(io.roomflux.proto.AudioEncoding.newBuilder()
+        .setMaxBitrate(e.maxBitrate())));
+    o.stream().ifPresent(b::setStream);
+    o.scalabilityMode().ifPresent(b::setScalabilityMode);
+    o.degradationPreference().ifPresent(d -> b.setDegradationPreference(toProto(d)));
+    return b.build();
+  }
+
+  /**
+   * A degradation preference for a request.
+   *
+   * @param d the preference
+   * @return the core's preference
+   */
+  public static io.roomflux.proto.DegradationPreference toProto(DegradationPreference d) {
+    return switch (d) {
+      case BALANCED -> io.roomflux.proto.DegradationPreference.DEGRADATION_PREFERENCE_BALANCED;
+      case MAINTAIN_FRAMERATE -> io.roomflux.proto.DegradationPreference.DEGRADATION_PREFERENCE_MAINTAIN_FRAMERATE;
+      case MAINTAIN_RESOLUTION -> io.roomflux.proto.DegradationPreference.DEGRADATION_PREFERENCE_MAINTAIN_RESOLUTION;
+      case MAINTAIN_FRAMERATE_AND_RESOLUTION ->
+          io.roomflux.proto.DegradationPreference.DEGRADATION_PREFERENCE_MAINTAIN_FRAMERATE_AND_RESOLUTION;
     };
   }
 }

@@ -70,7 +70,7 @@ class RoomLifecycleTest {
   private static final String TOKEN = "token";
   private static final Duration WAIT = Duration.ofSeconds(10);
   /** How long after a room closed an operation may still wait for its callback (DefaultRoom's grace). */
-  private static final Duration CALLBACK_GRACE = Duration.ofSeconds(5);
+  private static final Duration CALLBACK_GRACE = RoomDisposal.CALLBACK_GRACE;
   private static final byte[] PAYLOAD = "racing the disconnect".getBytes(StandardCharsets.UTF_8);
 
   private final ScriptedCore core = new ScriptedCore();
@@ -99,6 +99,8 @@ class RoomLifecycleTest {
       assertThat(core.handles().liveByKind()).as("live handles").isEmpty();
       assertThat(core.handles().dropFailures()).as("drops of handles the core did not know").isZero();
       assertThat(core.dropped()).as("handles dropped").doesNotHaveDuplicates();
+      assertThat(client.diagnostics().roomsOpen()).as("rooms open").isZero();
+      assertThat(client.diagnostics().liveHandles()).as("live handles, as diagnostics report them").isZero();
     } finally {
       core.close();
       clock.dispose();
