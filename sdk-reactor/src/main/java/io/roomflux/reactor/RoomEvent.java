@@ -18,14 +18,43 @@ import java.util.Optional;
  * An event of a room, as {@link Room#events()} emits it. The room's state
  * ({@link Room#remoteParticipants()} and the like) is updated before the event is emitted.
  * {@code docs/events.md} lists for every event when it fires and what it updates.
+ *
+ * <p>Every event belongs to exactly one family, a sealed sub-interface ({@link ConnectionEvent},
+ * {@link RoomChangeEvent}, {@link ParticipantEvent}, {@link TrackEvent}, {@link DataEvent},
+ * {@link EncryptionEvent}), so that a {@code switch} over one family can be exhaustive, as in
+ * {@code room.events().ofType(RoomEvent.TrackEvent.class)}.
  */
 public sealed interface RoomEvent {
+  /** The local client's connection: its state changed, it was lost and is being resumed, it was resumed, or it ended. */
+  sealed interface ConnectionEvent extends RoomEvent {
+  }
+
+  /** The room itself: new information or metadata from the server, its sid, a move to another room, a refreshed token. */
+  sealed interface RoomChangeEvent extends RoomEvent {
+  }
+
+  /** Participants: one joined, left, became active or changed (metadata, name, attributes, permissions, encryption, connection quality), or the active speakers changed. */
+  sealed interface ParticipantEvent extends RoomEvent {
+  }
+
+  /** Tracks: a remote participant published, unpublished or muted one, the local client subscribed to or was unsubscribed from one, or a local track was published, unpublished, republished or subscribed to. */
+  sealed interface TrackEvent extends RoomEvent {
+  }
+
+  /** Data: a packet, chat message, transcription or SIP DTMF tone arrived, a data channel threshold changed, or a remote data track was published or unpublished. */
+  sealed interface DataEvent extends RoomEvent {
+  }
+
+  /** End-to-end encryption: the state of a participant's frame cryptor changed. */
+  sealed interface EncryptionEvent extends RoomEvent {
+  }
+
   /**
    * A remote participant joined.
    *
    * @param participant the participant as it joined
    */
-  record ParticipantConnected(Participant participant) implements RoomEvent {
+  record ParticipantConnected(Participant participant) implements ParticipantEvent {
   }
 
   /**
@@ -34,7 +63,7 @@ public sealed interface RoomEvent {
    * @param participant the participant as last known
    * @param reason why it left
    */
-  record ParticipantDisconnected(Participant participant, DisconnectReason reason) implements RoomEvent {
+  record ParticipantDisconnected(Participant participant, DisconnectReason reason) implements ParticipantEvent {
   }
 
   /**
@@ -42,7 +71,7 @@ public sealed interface RoomEvent {
    *
    * @param packet the packet
    */
-  record DataReceived(DataPacket packet) implements RoomEvent {
+  record DataReceived(DataPacket packet) implements DataEvent {
   }
 
   /**
@@ -50,7 +79,7 @@ public sealed interface RoomEvent {
    *
    * @param metadata the new metadata
    */
-  record RoomMetadataChanged(String metadata) implements RoomEvent {
+  record RoomMetadataChanged(String metadata) implements RoomChangeEvent {
   }
 
   /**
@@ -58,7 +87,7 @@ public sealed interface RoomEvent {
    *
    * @param sid the room sid
    */
-  record RoomSidChanged(String sid) implements RoomEvent {
+  record RoomSidChanged(String sid) implements RoomChangeEvent {
   }
 
   /**
@@ -67,7 +96,7 @@ public sealed interface RoomEvent {
    * @param identity the participant
    * @param metadata the new metadata
    */
-  record ParticipantMetadataChanged(String identity, String metadata) implements RoomEvent {
+  record ParticipantMetadataChanged(String identity, String metadata) implements ParticipantEvent {
   }
 
   /**
@@ -76,7 +105,7 @@ public sealed interface RoomEvent {
    * @param identity the participant
    * @param name the new name
    */
-  record ParticipantNameChanged(String identity, String name) implements RoomEvent {
+  record ParticipantNameChanged(String identity, String name) implements ParticipantEvent {
   }
 
   /**
@@ -87,7 +116,7 @@ public sealed interface RoomEvent {
    * @param changed the attributes that changed (an empty value means removed)
    */
   record ParticipantAttributesChanged(String identity, Map<String, String> attributes,
-                                      Map<String, String> changed) implements RoomEvent {
+                                      Map<String, String> changed) implements ParticipantEvent {
     /** Copies the maps. */
     public ParticipantAttributesChanged {
       attributes = Map.copyOf(attributes);
@@ -100,7 +129,7 @@ public sealed interface RoomEvent {
    *
    * @param identities the speakers
    */
-  record ActiveSpeakersChanged(List<String> identities) implements RoomEvent {
+  record ActiveSpeakersChanged(List<String> identities) implements ParticipantEvent {
     /** Copies the list. */
     public ActiveSpeakersChanged {
       identities = List.copyOf(identities);
@@ -112,15 +141,15 @@ public sealed interface RoomEvent {
    *
    * @param state the new state
    */
-  record ConnectionStateChanged(ConnectionState state) implements RoomEvent {
+  record ConnectionStateChanged(ConnectionState state) implements ConnectionEvent {
   }
 
   /** The connection was lost and is being resumed. */
-  record Reconnecting() implements RoomEvent {
+  record Reconnecting() implements ConnectionEvent {
   }
 
   /** The connection was resumed. */
-  record Reconnected() implements RoomEvent {
+  record Reconnected() implements ConnectionEvent {
   }
 
   // ---- local tracks ------------------------------------------------------------------------
@@ -130,7 +159,7 @@ public sealed interface RoomEvent {
    *
    * @param trackSid the sid the server assigned to it
    */
-  record LocalTrackPublished(String trackSid) implements RoomEvent {
+  record LocalTrackPublished(String trackSid) implements TrackEvent {
   }
 
   /**
@@ -138,7 +167,7 @@ public sealed interface RoomEvent {
    *
    * @param trackSid its sid
    */
-  record LocalTrackUnpublished(String trackSid) implements RoomEvent {
+  record LocalTrackUnpublished(String trackSid) implements TrackEvent {
   }
 
   /**
@@ -146,7 +175,7 @@ public sealed interface RoomEvent {
    *
    * @param trackSid the track's sid
    */
-  record LocalTrackSubscribed(String trackSid) implements RoomEvent {
+  record LocalTrackSubscribed(String trackSid) implements TrackEvent {
   }
 
   /**
@@ -156,7 +185,7 @@ public sealed interface RoomEvent {
    * @param previousSid the sid it had before
    * @param publication the publication now, with its new {@link TrackPublication#sid() sid}
    */
-  record LocalTrackRepublished(String previousSid, TrackPublication publication) implements RoomEvent {
+  record LocalTrackRepublished(String previousSid, TrackPublication publication) implements TrackEvent {
   }
 
   // ---- remote tracks -----------------------------------------------------------------------
@@ -167,7 +196,7 @@ public sealed interface RoomEvent {
    * @param identity the publisher
    * @param publication the publication as announced
    */
-  record TrackPublished(String identity, TrackPublication publication) implements RoomEvent {
+  record TrackPublished(String identity, TrackPublication publication) implements TrackEvent {
   }
 
   /**
@@ -177,7 +206,7 @@ public sealed interface RoomEvent {
    * @param publication the publication as last known (only its sid is certain if its
    *     announcement was never seen)
    */
-  record TrackUnpublished(String identity, TrackPublication publication) implements RoomEvent {
+  record TrackUnpublished(String identity, TrackPublication publication) implements TrackEvent {
   }
 
   /**
@@ -186,7 +215,7 @@ public sealed interface RoomEvent {
    * @param identity the publisher
    * @param track the track
    */
-  record TrackSubscribed(String identity, RemoteTrack track) implements RoomEvent {
+  record TrackSubscribed(String identity, RemoteTrack track) implements TrackEvent {
   }
 
   /**
@@ -195,7 +224,7 @@ public sealed interface RoomEvent {
    * @param identity the publisher
    * @param trackSid the track's sid
    */
-  record TrackUnsubscribed(String identity, String trackSid) implements RoomEvent {
+  record TrackUnsubscribed(String identity, String trackSid) implements TrackEvent {
   }
 
   /**
@@ -205,7 +234,7 @@ public sealed interface RoomEvent {
    * @param trackSid the track's sid
    * @param error the core's reason
    */
-  record TrackSubscriptionFailed(String identity, String trackSid, String error) implements RoomEvent {
+  record TrackSubscriptionFailed(String identity, String trackSid, String error) implements TrackEvent {
   }
 
   /**
@@ -214,7 +243,7 @@ public sealed interface RoomEvent {
    * @param identity the publisher
    * @param trackSid the track's sid
    */
-  record TrackMuted(String identity, String trackSid) implements RoomEvent {
+  record TrackMuted(String identity, String trackSid) implements TrackEvent {
   }
 
   /**
@@ -223,7 +252,7 @@ public sealed interface RoomEvent {
    * @param identity the publisher
    * @param trackSid the track's sid
    */
-  record TrackUnmuted(String identity, String trackSid) implements RoomEvent {
+  record TrackUnmuted(String identity, String trackSid) implements TrackEvent {
   }
 
   // ---- room --------------------------------------------------------------------------------
@@ -233,7 +262,7 @@ public sealed interface RoomEvent {
    *
    * @param info the room now
    */
-  record RoomUpdated(RoomInfo info) implements RoomEvent {
+  record RoomUpdated(RoomInfo info) implements RoomChangeEvent {
   }
 
   /**
@@ -241,7 +270,7 @@ public sealed interface RoomEvent {
    *
    * @param info the room it is in now
    */
-  record RoomMoved(RoomInfo info) implements RoomEvent {
+  record RoomMoved(RoomInfo info) implements RoomChangeEvent {
   }
 
   /**
@@ -250,7 +279,7 @@ public sealed interface RoomEvent {
    * @param kind which channel
    * @param threshold the new threshold, in bytes
    */
-  record DataChannelLowThresholdChanged(DataKind kind, long threshold) implements RoomEvent {
+  record DataChannelLowThresholdChanged(DataKind kind, long threshold) implements DataEvent {
   }
 
   // ---- participants ------------------------------------------------------------------------
@@ -262,7 +291,7 @@ public sealed interface RoomEvent {
    * @param permission the permissions now, if the server sent them
    */
   record ParticipantPermissionChanged(String identity, Optional<ParticipantPermission> permission)
-      implements RoomEvent {
+      implements ParticipantEvent {
   }
 
   /**
@@ -270,7 +299,7 @@ public sealed interface RoomEvent {
    *
    * @param identity the participant
    */
-  record ParticipantActive(String identity) implements RoomEvent {
+  record ParticipantActive(String identity) implements ParticipantEvent {
   }
 
   /**
@@ -279,7 +308,7 @@ public sealed interface RoomEvent {
    * @param identity the participant
    * @param encrypted whether it is now
    */
-  record ParticipantEncryptionStatusChanged(String identity, boolean encrypted) implements RoomEvent {
+  record ParticipantEncryptionStatusChanged(String identity, boolean encrypted) implements ParticipantEvent {
   }
 
   /**
@@ -287,7 +316,7 @@ public sealed interface RoomEvent {
    *
    * @param participants the updated snapshots, as the room now holds them
    */
-  record ParticipantsUpdated(List<Participant> participants) implements RoomEvent {
+  record ParticipantsUpdated(List<Participant> participants) implements ParticipantEvent {
     /** Copies the list. */
     public ParticipantsUpdated {
       participants = List.copyOf(participants);
@@ -300,7 +329,7 @@ public sealed interface RoomEvent {
    * @param identity the participant
    * @param quality the rating
    */
-  record ConnectionQualityChanged(String identity, ConnectionQuality quality) implements RoomEvent {
+  record ConnectionQualityChanged(String identity, ConnectionQuality quality) implements ParticipantEvent {
   }
 
   /**
@@ -309,7 +338,7 @@ public sealed interface RoomEvent {
    * @param identity the participant
    * @param state the state
    */
-  record E2eeStateChanged(String identity, EncryptionState state) implements RoomEvent {
+  record E2eeStateChanged(String identity, EncryptionState state) implements EncryptionEvent {
   }
 
   // ---- messages ----------------------------------------------------------------------------
@@ -322,7 +351,7 @@ public sealed interface RoomEvent {
    * @param digit the digit, if sent
    */
   record SipDtmfReceived(Optional<String> senderIdentity, int code, Optional<String> digit)
-      implements RoomEvent {
+      implements DataEvent {
   }
 
   /**
@@ -333,7 +362,7 @@ public sealed interface RoomEvent {
    * @param segments the segments
    */
   record TranscriptionReceived(Optional<String> identity, Optional<String> trackSid,
-                               List<TranscriptionSegment> segments) implements RoomEvent {
+                               List<TranscriptionSegment> segments) implements DataEvent {
     /** Copies the list. */
     public TranscriptionReceived {
       segments = List.copyOf(segments);
@@ -346,7 +375,7 @@ public sealed interface RoomEvent {
    * @param senderIdentity the sender
    * @param message the message
    */
-  record ChatMessageReceived(String senderIdentity, ChatMessage message) implements RoomEvent {
+  record ChatMessageReceived(String senderIdentity, ChatMessage message) implements DataEvent {
   }
 
   // ---- data tracks -------------------------------------------------------------------------
@@ -357,7 +386,7 @@ public sealed interface RoomEvent {
    * @param publisherIdentity the publisher
    * @param track the data track
    */
-  record DataTrackPublished(String publisherIdentity, DataTrackInfo track) implements RoomEvent {
+  record DataTrackPublished(String publisherIdentity, DataTrackInfo track) implements DataEvent {
   }
 
   /**
@@ -365,7 +394,7 @@ public sealed interface RoomEvent {
    *
    * @param sid the data track's sid
    */
-  record DataTrackUnpublished(String sid) implements RoomEvent {
+  record DataTrackUnpublished(String sid) implements DataEvent {
   }
 
   // ---- connection --------------------------------------------------------------------------
@@ -376,7 +405,7 @@ public sealed interface RoomEvent {
    *
    * @param token the new token; a credential: do not log it
    */
-  record TokenRefreshed(String token) implements RoomEvent {
+  record TokenRefreshed(String token) implements RoomChangeEvent {
     /**
      * Names the event without the token.
      *
@@ -393,6 +422,6 @@ public sealed interface RoomEvent {
    *
    * @param reason why
    */
-  record Disconnected(DisconnectReason reason) implements RoomEvent {
+  record Disconnected(DisconnectReason reason) implements ConnectionEvent {
   }
 }
