@@ -5,7 +5,9 @@
 #   benchmarks/ab.sh BEFORE_REV AFTER_REV [rounds, default 5]
 #
 # Each revision is checked out in a temporary `git worktree` under /tmp and built there with
-# `mvn -B -q -DskipTests -pl benchmarks -am package dependency:build-classpath` (never install):
+# `mvn -B -q -Dmaven.test.skip=true -pl benchmarks -am package dependency:build-classpath` (never
+# install; test sources are not compiled either, so a revision whose tests are still being ported
+# can be measured, and no module uses another's test jar):
 # in that one Maven run the revision's own modules resolve to its own jars, never to ~/.m2, and the
 # script refuses a class path that says otherwise. Then, for each round: the FFI round trip of both
 # revisions, then the data-packet benchmark of both; BEFORE goes first in odd rounds and AFTER in
@@ -77,7 +79,7 @@ build() {
   dir[$side]=$tmp/$side
   git -C "$repo" worktree add --quiet --detach "${dir[$side]}" "${sha[$side]}"
   echo "ab: building $side ${sha[$side]} in ${dir[$side]}" >&2
-  (cd "${dir[$side]}" && mvn -B -q -DskipTests -pl benchmarks -am package dependency:build-classpath \
+  (cd "${dir[$side]}" && mvn -B -q -Dmaven.test.skip=true -pl benchmarks -am package dependency:build-classpath \
     -Dmdep.outputFile=target/ab-classpath.txt -Dmdep.includeScope=runtime) >"$out/build-$side.log" 2>&1 \
     || { tail -n 40 "$out/build-$side.log" >&2; echo "ab: the $side build failed (log: $out/build-$side.log)" >&2; exit 1; }
   local deps
