@@ -66,7 +66,6 @@ cleanup() {
         git -C "$repo" worktree remove --force "${dir[$side]}" 2>/dev/null || true
       fi
     done
-    git -C "$repo" worktree prune
     rm -rf "$tmp"
   else
     echo "ab: kept the worktrees under $tmp" >&2
