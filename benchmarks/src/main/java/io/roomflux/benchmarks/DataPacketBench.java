@@ -1,11 +1,11 @@
 package io.roomflux.benchmarks;
 
-import io.roomflux.reactor.DataOptions;
-import io.roomflux.reactor.DataPacket;
+import io.roomflux.reactor.data.DataOptions;
+import io.roomflux.reactor.data.DataPacket;
 import io.roomflux.reactor.LiveKit;
 import io.roomflux.reactor.Room;
 import io.roomflux.reactor.RoomOptions;
-import io.roomflux.testkit.LiveKitDevServer;
+import io.roomflux.devserver.LiveKitDevServer;
 import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.time.Duration;
