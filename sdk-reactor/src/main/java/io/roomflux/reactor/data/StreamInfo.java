@@ -1,7 +1,5 @@
 package io.roomflux.reactor.data;
 
-import io.roomflux.proto.ByteStreamInfo;
-import io.roomflux.proto.TextStreamInfo;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;

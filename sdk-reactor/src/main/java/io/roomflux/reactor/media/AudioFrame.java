@@ -1,11 +1,5 @@
 package io.roomflux.reactor.media;
 
-import io.roomflux.reactor.internal.core.Core;
-import io.roomflux.proto.AudioFrameBufferInfo;
-import io.roomflux.proto.OwnedAudioFrameBuffer;
-import java.lang.foreign.Arena;
-import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 import java.nio.ShortBuffer;
 import java.time.Duration;
 import java.util.Arrays;

@@ -1,7 +1,6 @@
 package io.roomflux.reactor.media;
 
 import io.roomflux.reactor.ResourceClosedException;
-import io.roomflux.core.HandleClosedException;
 
 /**
  * WebRTC's resampler: converts audio to another sample rate and between mono and stereo, in

@@ -2,7 +2,6 @@ package io.roomflux.reactor.media;
 
 import io.roomflux.reactor.ResourceClosedException;
 import io.roomflux.reactor.OperationFailedException;
-import io.roomflux.core.HandleClosedException;
 
 import java.time.Duration;
 import org.reactivestreams.Publisher;

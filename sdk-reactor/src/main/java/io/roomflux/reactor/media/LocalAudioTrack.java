@@ -1,7 +1,5 @@
 package io.roomflux.reactor.media;
 
-
-
 /**
  * A local audio track fed by an {@link AudioSource}; see {@link LocalTrack} for its lifecycle.
  *

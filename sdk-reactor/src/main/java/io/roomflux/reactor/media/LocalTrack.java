@@ -3,8 +3,6 @@ package io.roomflux.reactor.media;
 import io.roomflux.reactor.participant.TrackKind;
 import reactor.core.publisher.Mono;
 
-
-
 /**
  * A local audio or video track: media from a source, ready to be published with
  * {@link io.roomflux.reactor.participant.LocalParticipant#publishTrack}. Owns a native handle.

@@ -1,7 +1,5 @@
 package io.roomflux.reactor.media;
 
-
-
 /**
  * A local video track fed by a {@link VideoSource}; see {@link LocalTrack} for its lifecycle.
  *

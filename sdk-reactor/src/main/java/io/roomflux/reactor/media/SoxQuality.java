@@ -1,7 +1,5 @@
 package io.roomflux.reactor.media;
 
-import io.roomflux.proto.SoxQualityRecipe;
-
 /**
  * The quality recipe of a {@link SoxResampler}: higher costs more CPU and adds more delay.
  */

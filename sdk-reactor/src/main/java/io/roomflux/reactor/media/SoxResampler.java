@@ -2,7 +2,6 @@ package io.roomflux.reactor.media;
 
 import io.roomflux.reactor.ResourceClosedException;
 import io.roomflux.reactor.OperationFailedException;
-import io.roomflux.core.HandleClosedException;
 
 import java.util.List;
 import org.reactivestreams.Publisher;

@@ -1,19 +1,5 @@
 package io.roomflux.reactor.media;
 
-import io.roomflux.reactor.internal.wire.MediaWire;
-import io.roomflux.reactor.OperationFailedException;
-import io.roomflux.reactor.internal.core.Core;
-import io.roomflux.core.HandleKind;
-import io.roomflux.core.OwnedHandle;
-import io.roomflux.proto.FfiRequest;
-import io.roomflux.proto.OwnedVideoBuffer;
-import io.roomflux.proto.VideoBufferInfo;
-import io.roomflux.proto.VideoConvertRequest;
-import io.roomflux.proto.VideoConvertResponse;
-
-import java.lang.foreign.Arena;
-import java.lang.foreign.MemorySegment;
-import java.lang.ref.Reference;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,7 +1,6 @@
 package io.roomflux.reactor.media;
 
 import io.roomflux.reactor.ResourceClosedException;
-import io.roomflux.core.HandleClosedException;
 import java.time.Duration;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;

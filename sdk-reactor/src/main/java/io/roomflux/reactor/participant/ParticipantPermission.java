@@ -2,7 +2,6 @@ package io.roomflux.reactor.participant;
 
 import java.util.Objects;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * What a participant may do in the room, as granted by its token or changed by the server.

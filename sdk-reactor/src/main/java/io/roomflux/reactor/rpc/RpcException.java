@@ -2,7 +2,6 @@ package io.roomflux.reactor.rpc;
 
 import io.roomflux.reactor.participant.LocalParticipant;
 import io.roomflux.RoomFluxException;
-import io.roomflux.proto.RpcError;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 

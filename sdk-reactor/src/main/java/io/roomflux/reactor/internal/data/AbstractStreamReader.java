@@ -1,7 +1,6 @@
 package io.roomflux.reactor.internal.data;
 
 import io.roomflux.reactor.data.DataStreamException;
-import io.roomflux.reactor.internal.room.DefaultRoom;
 import io.roomflux.reactor.internal.room.RoomRequest;
 import io.roomflux.reactor.RoomClosedException;
 import io.roomflux.reactor.data.StreamBufferOverflowException;

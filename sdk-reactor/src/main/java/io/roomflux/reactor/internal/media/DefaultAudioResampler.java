@@ -1,10 +1,8 @@
 package io.roomflux.reactor.internal.media;
 
 import io.roomflux.reactor.media.AudioFrame;
-import io.roomflux.reactor.ResourceClosedException;
 import io.roomflux.reactor.internal.media.Leases;
 import io.roomflux.reactor.internal.core.Core;
-import io.roomflux.core.HandleClosedException;
 import io.roomflux.core.HandleKind;
 import io.roomflux.core.Lease;
 import io.roomflux.core.OwnedHandle;

@@ -1,20 +1,10 @@
 package io.roomflux.reactor.internal.wire;
 
-import io.roomflux.reactor.data.ChatMessage;
-import io.roomflux.reactor.ConnectionQuality;
-import io.roomflux.reactor.ConnectionState;
 import io.roomflux.reactor.data.DataKind;
 import io.roomflux.reactor.data.DataPacket;
-import io.roomflux.reactor.data.DataTrackInfo;
-import io.roomflux.reactor.DisconnectReason;
-import io.roomflux.reactor.e2ee.EncryptionState;
 import io.roomflux.reactor.participant.Participant;
-import io.roomflux.reactor.participant.ParticipantPermission;
-import io.roomflux.reactor.participant.RemoteTrack;
 import io.roomflux.reactor.RoomEvent;
-import io.roomflux.reactor.RoomInfo;
 import io.roomflux.reactor.participant.TrackPublication;
-import io.roomflux.reactor.data.TranscriptionSegment;
 import io.roomflux.core.HandleKind;
 import io.roomflux.proto.DataPacketKind;
 import io.roomflux.proto.FfiOwnedHandle;
