@@ -32,6 +32,7 @@ import org.slf4j.LoggerFactory;
  * <p>{@link #dispatch} runs on the dispatcher thread only; everything else is thread-safe.
  */
 final class Router {
+  // Under FfiClient's name, where these lines were logged before the split.
   private static final Logger log = LoggerFactory.getLogger(FfiClient.class);
   // Immutable after class initialization: which field of each callback holds its async id.
   private static final Map<FfiEvent.MessageCase, FieldDescriptor> CALLBACK_ASYNC_ID = asyncIdFields();
