@@ -36,7 +36,7 @@ class ProductionCodeRulesTest {
    * {@code class name + "." + field name}.
    */
   private static final Map<String, String> MUTABLE_STATIC_ALLOWED = Map.of(
-      "io.roomflux.core.FfiClient.INSTANCE",
+      "io.roomflux.core.ProcessClient.PROCESS",
       "livekit-ffi is initialized once per process and keeps its callback for the process's life, "
           + "so the binding to it is process-wide: one holder for the one native core");
 
@@ -136,6 +136,15 @@ class ProductionCodeRulesTest {
     }
     if (Runnable.class.isAssignableFrom(type)) {
       return Optional.of("a " + type.getSimpleName() + " (a hook)");
+    }
+    if (type.getPackageName().startsWith("io.roomflux") && !type.isRecord() && !type.isEnum()) {
+      // One of ours: mutable if any of its own instance fields can change or holds changing state.
+      for (Field inner : type.getDeclaredFields()) {
+        if (!Modifier.isStatic(inner.getModifiers()) && (!Modifier.isFinal(inner.getModifiers())
+            || inner.getType().getPackageName().equals("java.util.concurrent.atomic"))) {
+          return Optional.of("a " + type.getSimpleName() + " whose field " + inner.getName() + " can change");
+        }
+      }
     }
     if (!Collection.class.isAssignableFrom(type) && !Map.class.isAssignableFrom(type)) {
       return Optional.empty();
