@@ -26,36 +26,29 @@ import java.util.Optional;
  */
 public sealed interface RoomEvent {
   /** The local client's connection: its state changed, it was lost and is being resumed, it was resumed, or it ended. */
-  sealed interface ConnectionEvent extends RoomEvent {
-  }
+  sealed interface ConnectionEvent extends RoomEvent { }
 
   /** The room itself: new information or metadata from the server, its sid, a move to another room, a refreshed token. */
-  sealed interface RoomChangeEvent extends RoomEvent {
-  }
+  sealed interface RoomChangeEvent extends RoomEvent { }
 
   /** Participants: one joined, left, became active or changed (metadata, name, attributes, permissions, encryption, connection quality), or the active speakers changed. */
-  sealed interface ParticipantEvent extends RoomEvent {
-  }
+  sealed interface ParticipantEvent extends RoomEvent { }
 
   /** Tracks: a remote participant published, unpublished or muted one, the local client subscribed to or was unsubscribed from one, or a local track was published, unpublished, republished or subscribed to. */
-  sealed interface TrackEvent extends RoomEvent {
-  }
+  sealed interface TrackEvent extends RoomEvent { }
 
   /** Data: a packet, chat message, transcription or SIP DTMF tone arrived, a data channel threshold changed, or a remote data track was published or unpublished. */
-  sealed interface DataEvent extends RoomEvent {
-  }
+  sealed interface DataEvent extends RoomEvent { }
 
   /** End-to-end encryption: the state of a participant's frame cryptor changed. */
-  sealed interface EncryptionEvent extends RoomEvent {
-  }
+  sealed interface EncryptionEvent extends RoomEvent { }
 
   /**
    * A remote participant joined.
    *
    * @param participant the participant as it joined
    */
-  record ParticipantConnected(Participant participant) implements ParticipantEvent {
-  }
+  record ParticipantConnected(Participant participant) implements ParticipantEvent { }
 
   /**
    * A remote participant left.
@@ -63,32 +56,28 @@ public sealed interface RoomEvent {
    * @param participant the participant as last known
    * @param reason why it left
    */
-  record ParticipantDisconnected(Participant participant, DisconnectReason reason) implements ParticipantEvent {
-  }
+  record ParticipantDisconnected(Participant participant, DisconnectReason reason) implements ParticipantEvent { }
 
   /**
    * A data packet arrived.
    *
    * @param packet the packet
    */
-  record DataReceived(DataPacket packet) implements DataEvent {
-  }
+  record DataReceived(DataPacket packet) implements DataEvent { }
 
   /**
    * The room's metadata changed.
    *
    * @param metadata the new metadata
    */
-  record RoomMetadataChanged(String metadata) implements RoomChangeEvent {
-  }
+  record RoomMetadataChanged(String metadata) implements RoomChangeEvent { }
 
   /**
    * The server assigned or changed the room's sid.
    *
    * @param sid the room sid
    */
-  record RoomSidChanged(String sid) implements RoomChangeEvent {
-  }
+  record RoomSidChanged(String sid) implements RoomChangeEvent { }
 
   /**
    * A participant's metadata changed (local or remote).
@@ -96,8 +85,7 @@ public sealed interface RoomEvent {
    * @param identity the participant
    * @param metadata the new metadata
    */
-  record ParticipantMetadataChanged(String identity, String metadata) implements ParticipantEvent {
-  }
+  record ParticipantMetadataChanged(String identity, String metadata) implements ParticipantEvent { }
 
   /**
    * A participant's name changed (local or remote).
@@ -105,8 +93,7 @@ public sealed interface RoomEvent {
    * @param identity the participant
    * @param name the new name
    */
-  record ParticipantNameChanged(String identity, String name) implements ParticipantEvent {
-  }
+  record ParticipantNameChanged(String identity, String name) implements ParticipantEvent { }
 
   /**
    * A participant's attributes changed (local or remote).
@@ -141,16 +128,13 @@ public sealed interface RoomEvent {
    *
    * @param state the new state
    */
-  record ConnectionStateChanged(ConnectionState state) implements ConnectionEvent {
-  }
+  record ConnectionStateChanged(ConnectionState state) implements ConnectionEvent { }
 
   /** The connection was lost and is being resumed. */
-  record Reconnecting() implements ConnectionEvent {
-  }
+  record Reconnecting() implements ConnectionEvent { }
 
   /** The connection was resumed. */
-  record Reconnected() implements ConnectionEvent {
-  }
+  record Reconnected() implements ConnectionEvent { }
 
   // ---- local tracks ------------------------------------------------------------------------
 
@@ -159,24 +143,21 @@ public sealed interface RoomEvent {
    *
    * @param trackSid the sid the server assigned to it
    */
-  record LocalTrackPublished(String trackSid) implements TrackEvent {
-  }
+  record LocalTrackPublished(String trackSid) implements TrackEvent { }
 
   /**
    * A track of the local participant was unpublished.
    *
    * @param trackSid its sid
    */
-  record LocalTrackUnpublished(String trackSid) implements TrackEvent {
-  }
+  record LocalTrackUnpublished(String trackSid) implements TrackEvent { }
 
   /**
    * A remote participant subscribed to a track of the local participant.
    *
    * @param trackSid the track's sid
    */
-  record LocalTrackSubscribed(String trackSid) implements TrackEvent {
-  }
+  record LocalTrackSubscribed(String trackSid) implements TrackEvent { }
 
   /**
    * After a full reconnect, a track of the local participant was published again under a new
@@ -185,8 +166,7 @@ public sealed interface RoomEvent {
    * @param previousSid the sid it had before
    * @param publication the publication now, with its new {@link TrackPublication#sid() sid}
    */
-  record LocalTrackRepublished(String previousSid, TrackPublication publication) implements TrackEvent {
-  }
+  record LocalTrackRepublished(String previousSid, TrackPublication publication) implements TrackEvent { }
 
   // ---- remote tracks -----------------------------------------------------------------------
 
@@ -196,8 +176,7 @@ public sealed interface RoomEvent {
    * @param identity the publisher
    * @param publication the publication as announced
    */
-  record TrackPublished(String identity, TrackPublication publication) implements TrackEvent {
-  }
+  record TrackPublished(String identity, TrackPublication publication) implements TrackEvent { }
 
   /**
    * A remote participant unpublished a track.
@@ -206,8 +185,7 @@ public sealed interface RoomEvent {
    * @param publication the publication as last known (only its sid is certain if its
    *     announcement was never seen)
    */
-  record TrackUnpublished(String identity, TrackPublication publication) implements TrackEvent {
-  }
+  record TrackUnpublished(String identity, TrackPublication publication) implements TrackEvent { }
 
   /**
    * The local client subscribed to a remote track: its media can now be received.
@@ -215,8 +193,7 @@ public sealed interface RoomEvent {
    * @param identity the publisher
    * @param track the track
    */
-  record TrackSubscribed(String identity, RemoteTrack track) implements TrackEvent {
-  }
+  record TrackSubscribed(String identity, RemoteTrack track) implements TrackEvent { }
 
   /**
    * The local client unsubscribed from a remote track; streams reading it end.
@@ -224,8 +201,7 @@ public sealed interface RoomEvent {
    * @param identity the publisher
    * @param trackSid the track's sid
    */
-  record TrackUnsubscribed(String identity, String trackSid) implements TrackEvent {
-  }
+  record TrackUnsubscribed(String identity, String trackSid) implements TrackEvent { }
 
   /**
    * Subscribing to a remote track failed.
@@ -234,8 +210,7 @@ public sealed interface RoomEvent {
    * @param trackSid the track's sid
    * @param error the core's reason
    */
-  record TrackSubscriptionFailed(String identity, String trackSid, String error) implements TrackEvent {
-  }
+  record TrackSubscriptionFailed(String identity, String trackSid, String error) implements TrackEvent { }
 
   /**
    * A participant (local or remote) muted a track.
@@ -243,8 +218,7 @@ public sealed interface RoomEvent {
    * @param identity the publisher
    * @param trackSid the track's sid
    */
-  record TrackMuted(String identity, String trackSid) implements TrackEvent {
-  }
+  record TrackMuted(String identity, String trackSid) implements TrackEvent { }
 
   /**
    * A participant (local or remote) unmuted a track.
@@ -252,8 +226,7 @@ public sealed interface RoomEvent {
    * @param identity the publisher
    * @param trackSid the track's sid
    */
-  record TrackUnmuted(String identity, String trackSid) implements TrackEvent {
-  }
+  record TrackUnmuted(String identity, String trackSid) implements TrackEvent { }
 
   // ---- room --------------------------------------------------------------------------------
 
@@ -262,16 +235,14 @@ public sealed interface RoomEvent {
    *
    * @param info the room now
    */
-  record RoomUpdated(RoomInfo info) implements RoomChangeEvent {
-  }
+  record RoomUpdated(RoomInfo info) implements RoomChangeEvent { }
 
   /**
    * The server moved the local participant to another room.
    *
    * @param info the room it is in now
    */
-  record RoomMoved(RoomInfo info) implements RoomChangeEvent {
-  }
+  record RoomMoved(RoomInfo info) implements RoomChangeEvent { }
 
   /**
    * The buffered-amount-low threshold of a data channel changed.
@@ -279,8 +250,7 @@ public sealed interface RoomEvent {
    * @param kind which channel
    * @param threshold the new threshold, in bytes
    */
-  record DataChannelLowThresholdChanged(DataKind kind, long threshold) implements DataEvent {
-  }
+  record DataChannelLowThresholdChanged(DataKind kind, long threshold) implements DataEvent { }
 
   // ---- participants ------------------------------------------------------------------------
 
@@ -291,16 +261,14 @@ public sealed interface RoomEvent {
    * @param permission the permissions now, if the server sent them
    */
   record ParticipantPermissionChanged(String identity, Optional<ParticipantPermission> permission)
-      implements ParticipantEvent {
-  }
+      implements ParticipantEvent { }
 
   /**
    * A participant's media connection is established (local or remote).
    *
    * @param identity the participant
    */
-  record ParticipantActive(String identity) implements ParticipantEvent {
-  }
+  record ParticipantActive(String identity) implements ParticipantEvent { }
 
   /**
    * Whether a participant's published media is end-to-end encrypted changed.
@@ -308,8 +276,7 @@ public sealed interface RoomEvent {
    * @param identity the participant
    * @param encrypted whether it is now
    */
-  record ParticipantEncryptionStatusChanged(String identity, boolean encrypted) implements ParticipantEvent {
-  }
+  record ParticipantEncryptionStatusChanged(String identity, boolean encrypted) implements ParticipantEvent { }
 
   /**
    * The server sent full information about some participants (for example their sids).
@@ -329,8 +296,7 @@ public sealed interface RoomEvent {
    * @param identity the participant
    * @param quality the rating
    */
-  record ConnectionQualityChanged(String identity, ConnectionQuality quality) implements ParticipantEvent {
-  }
+  record ConnectionQualityChanged(String identity, ConnectionQuality quality) implements ParticipantEvent { }
 
   /**
    * The state of a participant's end-to-end encryption changed.
@@ -338,8 +304,7 @@ public sealed interface RoomEvent {
    * @param identity the participant
    * @param state the state
    */
-  record E2eeStateChanged(String identity, EncryptionState state) implements EncryptionEvent {
-  }
+  record E2eeStateChanged(String identity, EncryptionState state) implements EncryptionEvent { }
 
   // ---- messages ----------------------------------------------------------------------------
 
@@ -351,8 +316,7 @@ public sealed interface RoomEvent {
    * @param digit the digit, if sent
    */
   record SipDtmfReceived(Optional<String> senderIdentity, int code, Optional<String> digit)
-      implements DataEvent {
-  }
+      implements DataEvent { }
 
   /**
    * Transcription segments arrived.
@@ -375,8 +339,7 @@ public sealed interface RoomEvent {
    * @param senderIdentity the sender
    * @param message the message
    */
-  record ChatMessageReceived(String senderIdentity, ChatMessage message) implements DataEvent {
-  }
+  record ChatMessageReceived(String senderIdentity, ChatMessage message) implements DataEvent { }
 
   // ---- data tracks -------------------------------------------------------------------------
 
@@ -386,16 +349,14 @@ public sealed interface RoomEvent {
    * @param publisherIdentity the publisher
    * @param track the data track
    */
-  record DataTrackPublished(String publisherIdentity, DataTrackInfo track) implements DataEvent {
-  }
+  record DataTrackPublished(String publisherIdentity, DataTrackInfo track) implements DataEvent { }
 
   /**
    * A remote data track was unpublished.
    *
    * @param sid the data track's sid
    */
-  record DataTrackUnpublished(String sid) implements DataEvent {
-  }
+  record DataTrackUnpublished(String sid) implements DataEvent { }
 
   // ---- connection --------------------------------------------------------------------------
 
@@ -422,6 +383,5 @@ public sealed interface RoomEvent {
    *
    * @param reason why
    */
-  record Disconnected(DisconnectReason reason) implements ConnectionEvent {
-  }
+  record Disconnected(DisconnectReason reason) implements ConnectionEvent { }
 }

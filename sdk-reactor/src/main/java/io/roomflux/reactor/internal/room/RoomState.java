@@ -89,7 +89,8 @@ public record RoomState(RoomInfo info, ConnectionState connectionState, List<Str
   public static RoomState reduce(RoomState s, RoomEvent event) {
     return switch (event) {
       // A participant that comes back under the same identity starts afresh.
-      case RoomEvent.ParticipantConnected c -> s.withRemote(c.participant().identity(), c.participant())
+      case RoomEvent.ParticipantConnected c -> s.without(c.participant().identity())
+          .withRemote(c.participant().identity(), c.participant())
           .withPublicationsOf(c.participant().identity(), Map.of());
       case RoomEvent.ParticipantDisconnected d -> s.without(d.participant().identity());
       case RoomEvent.ParticipantsUpdated u -> {
