@@ -1,0 +1,97 @@
+package io.roomflux.samples.hello.docs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.roomflux.devserver.LiveKitDevServer;
+import io.roomflux.reactor.InvalidTokenException;
+import io.roomflux.reactor.LiveKit;
+import io.roomflux.reactor.OperationFailedException;
+import io.roomflux.reactor.Room;
+import io.roomflux.reactor.RoomEvent;
+import io.roomflux.reactor.RoomOptions;
+import io.roomflux.reactor.data.ByteStreamReader;
+import io.roomflux.reactor.data.StreamInfo;
+import io.roomflux.reactor.rpc.RpcException;
+import io.roomflux.testkit.LiveKitIntegrationTest;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Queue;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.test.StepVerifier;
+
+/**
+ * The feature pages' snippets, run against a real livekit-server: bob joins first, then alice,
+ * and each test waits until bob sees alice before she acts.
+ */
+@LiveKitIntegrationTest
+class DocsSnippetsRunTest {
+  private static final Duration IO = Duration.ofSeconds(30);
+
+  private LiveKit lk;
+  private Room bob;
+  private Room alice;
+  private String url;
+
+  @BeforeEach
+  void join(LiveKitDevServer devServer) {
+    url = devServer.url().toString();
+    lk = LiveKit.create();
+    String room = "docs-" + UUID.randomUUID();
+    bob = lk.connect(url, devServer.token("bob", room), RoomOptions.defaults()).block(IO);
+    alice = lk.connect(url, devServer.token("alice", room), RoomOptions.defaults()).block(IO);
+    Mono<Void> arrived = bob.events().filter(e -> bob.remoteParticipants().containsKey("alice")).next().then();
+    Mono.firstWithSignal(arrived,
+        Mono.defer(() -> bob.remoteParticipants().containsKey("alice") ? Mono.<Void>empty() : Mono.<Void>never()))
+        .block(IO);
+  }
+
+  @AfterEach
+  void leave() {
+    lk.closeRooms().block(IO);
+    assertThat(lk.diagnostics().liveHandles()).isZero();
+    lk.close();
+  }
+
+
+  @Test
+  void theDataSnippetsDeliverOnTheirTopicAndInOrder() {
+    StepVerifier.create(DataSnippets.receive(bob).next())
+        .then(() -> DataSnippets.sendReliable(alice).block(IO))
+        .expectNext("alice: {\"x\":3,\"y\":4}")
+        .expectComplete()
+        .verify(IO);
+
+    List<String> lines = IntStream.range(0, 50).mapToObj(i -> "line " + i).toList();
+    StepVerifier.create(bob.dataPackets("log").map(p -> new String(p.bytes(), StandardCharsets.UTF_8))
+            .take(lines.size()).collectList())
+        .then(() -> DataSnippets.sendInOrder(alice, lines).block(IO))
+        .expectNext(lines)
+        .expectComplete()
+        .verify(IO);
+  }
+
+  @Test
+  void aPayloadOverTheLimitIsSentAsAByteStreamInstead() {
+    byte[] payload = new byte[70_000];
+    StepVerifier.create(bob.byteStreams("moves").next().flatMap(ByteStreamReader::readAll))
+        .then(() -> DataSnippets.sendLarge(alice, payload).block(IO))
+        .assertNext(bytes -> assertThat(bytes.remaining()).isEqualTo(payload.length))
+        .expectComplete()
+        .verify(IO);
+  }
+
+
+
+}
