@@ -28,7 +28,8 @@ class DocsSnippetTest {
 
   static Stream<Arguments> pages() {
     return Stream.of(
-        Arguments.of("docs/data.md", "DataSnippets.java"));
+        Arguments.of("docs/data.md", "DataSnippets.java"),
+        Arguments.of("docs/rpc.md", "RpcSnippets.java"));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -64,6 +64,25 @@ class DocsSnippetsRunTest {
     lk.close();
   }
 
+  @Test
+  void theRpcSnippetsMakeARoundTripAndTellTheErrorsApart() {
+    RpcSnippets.register(bob);
+    RpcSnippets.refuse(bob);
+    RpcSnippets.registerAndDispose(bob);
+
+    StepVerifier.create(RpcSnippets.call(alice))
+        .expectNext("hello, alice; you sent {\"mood\":\"sunny\"}")
+        .expectComplete()
+        .verify(IO);
+    StepVerifier.create(RpcSnippets.callAndHandle(alice))
+        .expectNext("refused: empty transfer {\"field\":\"amount\"}")
+        .expectComplete()
+        .verify(IO);
+    StepVerifier.create(alice.localParticipant().performRpc("bob", "shout", "hi"))
+        .expectErrorSatisfies(e -> assertThat(e).isInstanceOfSatisfying(RpcException.class,
+            rpc -> assertThat(rpc.code()).isEqualTo(RpcException.UNSUPPORTED_METHOD)))
+        .verify(IO);
+  }
 
   @Test
   void theDataSnippetsDeliverOnTheirTopicAndInOrder() {
