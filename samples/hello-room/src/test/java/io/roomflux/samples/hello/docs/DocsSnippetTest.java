@@ -29,7 +29,8 @@ class DocsSnippetTest {
   static Stream<Arguments> pages() {
     return Stream.of(
         Arguments.of("docs/data.md", "DataSnippets.java"),
-        Arguments.of("docs/rpc.md", "RpcSnippets.java"));
+        Arguments.of("docs/rpc.md", "RpcSnippets.java"),
+        Arguments.of("docs/streams.md", "StreamSnippets.java"));
   }
 
   @ParameterizedTest(name = "{0}")

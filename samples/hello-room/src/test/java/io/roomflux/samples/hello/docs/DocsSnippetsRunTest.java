@@ -111,6 +111,36 @@ class DocsSnippetsRunTest {
         .verify(IO);
   }
 
+  @Test
+  void theStreamSnippetsDeliverTextPiecesAndFiles(@TempDir Path dir) throws IOException {
+    StepVerifier.create(StreamSnippets.readTexts(bob).next())
+        .then(() -> StreamSnippets.sendText(alice, "quarterly report").block(IO))
+        .expectNext("alice sent 16 characters")
+        .expectComplete()
+        .verify(IO);
+
+    StepVerifier.create(StreamSnippets.readChunks(bob).scan("", String::concat)
+            .filter(text -> text.equals("Hello, bob!")).next())
+        .then(() -> StreamSnippets.streamText(alice, Flux.just("Hel", "lo, ", "bob", "!")).block(IO))
+        .expectNext("Hello, bob!")
+        .expectComplete()
+        .verify(IO);
+
+    Path file = Files.writeString(dir.resolve("notes.txt"), "minutes of the meeting");
+    Path inbox = Files.createDirectory(dir.resolve("inbox"));
+    StepVerifier.create(StreamSnippets.saveFiles(bob, inbox).next())
+        .then(() -> {
+          StreamInfo sent = StreamSnippets.sendFile(alice, file).block(IO);
+          assertThat(sent).isNotNull();
+          assertThat(sent.name()).contains("notes.txt");
+        })
+        .assertNext(saved -> {
+          assertThat(saved.getFileName().toString()).isEqualTo("notes.txt");
+          assertThat(saved).hasContent("minutes of the meeting");
+        })
+        .expectComplete()
+        .verify(IO);
+  }
 
 
 }
