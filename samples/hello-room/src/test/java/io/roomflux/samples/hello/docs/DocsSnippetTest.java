@@ -30,7 +30,8 @@ class DocsSnippetTest {
     return Stream.of(
         Arguments.of("docs/data.md", "DataSnippets.java"),
         Arguments.of("docs/rpc.md", "RpcSnippets.java"),
-        Arguments.of("docs/streams.md", "StreamSnippets.java"));
+        Arguments.of("docs/streams.md", "StreamSnippets.java"),
+        Arguments.of("docs/participants.md", "ParticipantSnippets.java"));
   }
 
   @ParameterizedTest(name = "{0}")

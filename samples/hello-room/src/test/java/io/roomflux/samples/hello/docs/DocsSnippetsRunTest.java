@@ -50,7 +50,9 @@ class DocsSnippetsRunTest {
     lk = LiveKit.create();
     String room = "docs-" + UUID.randomUUID();
     bob = lk.connect(url, devServer.token("bob", room), RoomOptions.defaults()).block(IO);
-    alice = lk.connect(url, devServer.token("alice", room), RoomOptions.defaults()).block(IO);
+    // Alice's token also lets her change her own name, metadata and attributes; bob's does not.
+    alice = lk.connect(url, ParticipantSnippets.token(devServer.apiKey(), devServer.apiSecret(), room),
+        RoomOptions.defaults()).block(IO);
     Mono<Void> arrived = bob.events().filter(e -> bob.remoteParticipants().containsKey("alice")).next().then();
     Mono.firstWithSignal(arrived,
         Mono.defer(() -> bob.remoteParticipants().containsKey("alice") ? Mono.<Void>empty() : Mono.<Void>never()))
@@ -142,5 +144,33 @@ class DocsSnippetsRunTest {
         .verify(IO);
   }
 
+  @Test
+  void theParticipantSnippetsChangeWhatOthersSeeAndSendChat() {
+    StepVerifier.create(bob.events().ofType(RoomEvent.ParticipantAttributesChanged.class)
+            .filter(e -> "host".equals(e.attributes().get("role"))).next())
+        .then(() -> ParticipantSnippets.describeSelf(alice).block(IO))
+        .expectNextCount(1)
+        .expectComplete()
+        .verify(IO);
+    assertThat(alice.localParticipant().info().name()).isEqualTo("Alice Liddell");
+    assertThat(alice.localParticipant().info().attributes()).containsEntry("role", "host").doesNotContainKey("status");
+    StepVerifier.create(ParticipantSnippets.describeSelf(bob))
+        .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(OperationFailedException.class)
+            .hasMessageContaining("permission"))
+        .verify(IO);
+
+    StepVerifier.create(ParticipantSnippets.chatReceived(bob).take(2).collectList())
+        .then(() -> ParticipantSnippets.chat(alice).block(IO))
+        .expectNext(List.of("alice: helo, everyone", "alice (edited): hello, everyone"))
+        .expectComplete()
+        .verify(IO);
+
+    StepVerifier.create(ParticipantSnippets.stats(alice))
+        .assertNext(summary -> assertThat(summary).contains("bytes out").contains("data messages sent"))
+        .expectComplete()
+        .verify(IO);
+    StepVerifier.create(ParticipantSnippets.permissions(alice, "TR_none")).expectComplete().verify(IO);
+    assertThat(ParticipantSnippets.roster(bob)).contains("alice (Alice Liddell) role=host");
+  }
 
 }
