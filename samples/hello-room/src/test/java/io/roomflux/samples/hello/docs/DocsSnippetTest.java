@@ -31,7 +31,8 @@ class DocsSnippetTest {
         Arguments.of("docs/data.md", "DataSnippets.java"),
         Arguments.of("docs/rpc.md", "RpcSnippets.java"),
         Arguments.of("docs/streams.md", "StreamSnippets.java"),
-        Arguments.of("docs/participants.md", "ParticipantSnippets.java"));
+        Arguments.of("docs/participants.md", "ParticipantSnippets.java"),
+        Arguments.of("docs/troubleshooting.md", "TroubleshootingSnippets.java"));
   }
 
   @ParameterizedTest(name = "{0}")

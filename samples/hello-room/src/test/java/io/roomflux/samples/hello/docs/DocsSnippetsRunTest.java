@@ -173,4 +173,12 @@ class DocsSnippetsRunTest {
     assertThat(ParticipantSnippets.roster(bob)).contains("alice (Alice Liddell) role=host");
   }
 
+  @Test
+  void theConnectErrorSnippetSaysWhatToDoAboutARejectedToken() {
+    Queue<String> said = new ConcurrentLinkedQueue<>();
+    StepVerifier.create(TroubleshootingSnippets.join(lk, url, "not-a-token", said::add))
+        .expectError(InvalidTokenException.class)
+        .verify(IO);
+    assertThat(said).singleElement().asString().startsWith("mint a new token: ");
+  }
 }
