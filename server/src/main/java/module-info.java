@@ -18,5 +18,6 @@ module io.roomflux.server {
   requires io.netty.transport;
   requires static org.jspecify;
 
+  exports io.roomflux.server;
   exports io.roomflux.server.proto;
 }

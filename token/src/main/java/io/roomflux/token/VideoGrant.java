@@ -277,6 +277,21 @@ public final class VideoGrant {
     }
 
     /**
+     * Names the room that a server call may forward or move a participant to
+     * ({@code ForwardParticipant}, {@code MoveParticipant}).
+     *
+     * @param name the destination room, not empty
+     * @return this builder
+     * @throws IllegalArgumentException if {@code name} is empty
+     */
+    public Builder destinationRoom(String name) {
+      if (name.isEmpty()) {
+        throw new IllegalArgumentException("destinationRoom must not be empty");
+      }
+      return set("destinationRoom", name);
+    }
+
+    /**
      * Builds the grant from the permissions set so far.
      *
      * @return the immutable grant
