@@ -18,6 +18,16 @@ public final class SipGrant {
   }
 
   /**
+   * Reads a grant back from a verified token's claim, keeping every permission it carries.
+   *
+   * @param claim the claim as parsed from the JWT
+   * @return the grant
+   */
+  static SipGrant fromClaim(Map<String, Object> claim) {
+    return new SipGrant(claim);
+  }
+
+  /**
    * Starts a grant with no permission set.
    *
    * @return a new builder

@@ -51,6 +51,16 @@ public final class VideoGrant {
   }
 
   /**
+   * Reads a grant back from a verified token's claim, keeping every permission it carries.
+   *
+   * @param claim the claim as parsed from the JWT
+   * @return the grant
+   */
+  static VideoGrant fromClaim(Map<String, Object> claim) {
+    return new VideoGrant(claim);
+  }
+
+  /**
    * Starts a grant with no permission set.
    *
    * @return a new builder
