@@ -10,8 +10,8 @@ module io.roomflux.server {
   requires transitive reactor.core;
   requires transitive org.reactivestreams;
   requires com.google.protobuf.util;
-  requires reactor.netty.core;
-  requires reactor.netty.http;
+  requires transitive reactor.netty.core;
+  requires transitive reactor.netty.http;
   requires io.netty.buffer;
   requires io.netty.codec.http;
   requires io.netty.common;
@@ -20,4 +20,5 @@ module io.roomflux.server {
 
   exports io.roomflux.server;
   exports io.roomflux.server.proto;
+  exports io.roomflux.server.webhook;
 }
