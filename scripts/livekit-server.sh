@@ -1,17 +1,12 @@
 #!/usr/bin/env bash
-# Installs and runs the livekit-server that RoomFlux tests talk to.
+# Installs the livekit-server that RoomFlux tests talk to, where the Go module proxy is reachable
+# (the devserver module's build runs it, never inside the test network namespace).
 #
 #   livekit-server.sh install   install v1.13.5 with `go install` unless already there; print its path
 #   livekit-server.sh path      print the installed binary's path
-#   livekit-server.sh run       run it in the foreground in --dev mode (keys devkey / secret)
 #
-# `run` has two modes. With ROOMFLUX_NODE_IP set (scripts/netns-java exports it inside a test
-# network namespace) the server announces that address, gathers candidates on lk0 only, and is
-# given a STUN server that does not exist, so nothing leaves the namespace. Without it (a
-# developer's machine) the server picks its node IP as LiveKit's docs describe; STUN still points
-# at loopback so it never hands out Google's or Twilio's servers.
-# Ports: ROOMFLUX_LK_PORT (7880, HTTP and WebSocket), ROOMFLUX_LK_RTC_TCP_PORT (7881),
-# ROOMFLUX_LK_RTC_UDP_PORT (7882).
+# LiveKitDevServer (module devserver) runs the binary itself and finds it in Go's bin directory,
+# where `install` puts it; outside this repository it finds one on PATH or installs its own.
 set -euo pipefail
 
 readonly LK_VERSION=1.13.5
@@ -64,36 +59,8 @@ cmd_path() {
   printf '%s\n' "$bin"
 }
 
-port_var() {
-  local name=$1 default=$2 value
-  value=${!name:-$default}
-  if ! [[ $value =~ ^[0-9]+$ ]] || (( value < 1 || value > 65535 )); then
-    die "${name}=${value} is not a port number"
-  fi
-  printf '%s\n' "$value"
-}
-
-cmd_run() {
-  local bin port tcp_port udp_port
-  bin=$(cmd_path)
-  port=$(port_var ROOMFLUX_LK_PORT 7880)
-  tcp_port=$(port_var ROOMFLUX_LK_RTC_TCP_PORT 7881)
-  udp_port=$(port_var ROOMFLUX_LK_RTC_UDP_PORT 7882)
-
-  local rtc="tcp_port: ${tcp_port}, udp_port: ${udp_port}, stun_servers: [\"127.0.0.1:3478\"]"
-  local args=(--dev --bind 127.0.0.1)
-  if [[ -n ${ROOMFLUX_NODE_IP:-} ]]; then
-    [[ $ROOMFLUX_NODE_IP =~ ^[0-9]+(\.[0-9]+){3}$ ]] || die "ROOMFLUX_NODE_IP=${ROOMFLUX_NODE_IP} is not an IPv4 address"
-    rtc+=", interfaces: {includes: [lk0]}"
-    args+=(--node-ip "$ROOMFLUX_NODE_IP")
-  fi
-  args+=(--config-body "{port: ${port}, rtc: {${rtc}}}")
-  exec "$bin" "${args[@]}"
-}
-
 case "${1:-}" in
   install) cmd_install ;;
   path) cmd_path ;;
-  run) cmd_run ;;
-  *) die "usage: $0 install|path|run" ;;
+  *) die "usage: $0 install|path" ;;
 esac

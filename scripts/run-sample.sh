@@ -8,9 +8,10 @@
 #   webflux               the WebFlux room bot on port 8080; runs until Ctrl-C
 #   tone                  speaker sends a 440 Hz tone for 5 s, listener measures it; exits 0 (1 on failure)
 #
-# Steps: builds the sample and what it needs (mvn install -DskipTests), makes sure livekit-server
-# is installed (scripts/livekit-server.sh install), computes the runtime class path, and runs the
-# main class through scripts/netns-java. As root with `ip` available (a CI-like machine) that puts
+# Steps: builds the sample and what it needs (mvn package -DskipTests, nothing installed into
+# ~/.m2) and computes its runtime class path in the same Maven run, makes sure livekit-server is
+# installed (scripts/livekit-server.sh install: inside a namespace the sample could not install
+# it), and runs the main class through scripts/netns-java. As root with `ip` available (a CI-like machine) that puts
 # the JVM and its livekit-server in a throwaway network namespace, so WebRTC never touches the
 # machine's own network; the webflux bot's port is then reachable only inside it:
 #   ip netns exec <namespace named in the "netns-java:" line> curl http://127.0.0.1:8080/...
@@ -57,12 +58,13 @@ cd "$repo"
 
 # Build output goes to stderr: standard output is the sample's.
 say "building ${module} and what it needs"
-mvn -B -q -Dstyle.color=never -pl "$module" -am install -DskipTests >&2
+# One reactor run: the sibling modules resolve to the jars it just packaged. Every module writes
+# its own target/runtime-classpath.txt; the sample's is the one used.
+classpath_file="${target}/runtime-classpath.txt"
+mvn -B -q -Dstyle.color=never -pl "$module" -am -DskipTests package dependency:build-classpath \
+  -DincludeScope=runtime -Dmdep.outputFile=target/runtime-classpath.txt >&2
 scripts/livekit-server.sh install >/dev/null
 
-classpath_file="${target}/runtime-classpath.txt"
-mvn -B -q -Dstyle.color=never -pl "$module" dependency:build-classpath \
-  -Dmdep.includeScope=runtime -Dmdep.outputFile="$classpath_file" >&2
 classpath="${target}/classes:$(<"$classpath_file")"
 
 if [[ $sample == webflux ]]; then
@@ -73,8 +75,7 @@ if [[ $sample == webflux ]]; then
   say "  curl -X DELETE http://127.0.0.1:8080/rooms/lobby"
 fi
 
-# roomflux.repo: where the test kit finds scripts/livekit-server.sh; roomflux.buildDir: where the
-# server's log goes.
+# roomflux.buildDir: where the server's log goes.
 exec "${repo}/scripts/netns-java" --enable-native-access=ALL-UNNAMED \
-  -Droomflux.repo="$repo" -Droomflux.buildDir="$target" \
+  -Droomflux.buildDir="$target" \
   -cp "$classpath" "$main" "$@"

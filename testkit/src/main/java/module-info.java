@@ -1,9 +1,12 @@
 /**
- * Test support for RoomFlux: a real livekit-server in dev mode ({@link io.roomflux.testkit.LiveKitDevServer}),
- * a JUnit 5 extension that shares one per test JVM, and a small server API client.
+ * Test support for RoomFlux: a JUnit 5 extension that shares one real livekit-server in dev mode
+ * ({@link io.roomflux.devserver.LiveKitDevServer}) per test JVM, and a small server API client.
  */
 module io.roomflux.testkit {
-  requires transitive org.junit.jupiter.api;
+  // JUnit is the using project's own (Maven scope provided): static, so the kit never makes it a run-time
+  // requirement; transitive, because the extension's signatures show JUnit types to the tests that use it.
+  requires static transitive org.junit.jupiter.api;
+  requires transitive io.roomflux.devserver;
   requires io.roomflux.token;
   requires java.net.http;
   requires org.slf4j;

@@ -1,5 +1,6 @@
 package io.roomflux.benchmarks;
 
+import io.roomflux.devserver.LiveKitDevServer;
 import io.roomflux.reactor.LiveKit;
 import io.roomflux.reactor.Room;
 import io.roomflux.reactor.RoomEvent;
@@ -11,7 +12,6 @@ import io.roomflux.reactor.media.AudioSourceOptions;
 import io.roomflux.reactor.media.AudioStreamOptions;
 import io.roomflux.reactor.media.LocalAudioTrack;
 import io.roomflux.reactor.media.TrackPublishOptions;
-import io.roomflux.testkit.LiveKitDevServer;
 import io.roomflux.testkit.Tones;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;

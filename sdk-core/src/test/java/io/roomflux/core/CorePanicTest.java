@@ -5,11 +5,11 @@ import io.roomflux.RoomFluxException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.roomflux.devserver.LiveKitDevServer;
 import io.roomflux.proto.ConnectCallback;
 import io.roomflux.proto.FfiEvent;
 import io.roomflux.proto.FfiRequest;
 import io.roomflux.proto.NewAudioResamplerRequest;
-import io.roomflux.testkit.LiveKitDevServer;
 import io.roomflux.testkit.LiveKitIntegrationTest;
 import java.time.Duration;
 import java.util.UUID;

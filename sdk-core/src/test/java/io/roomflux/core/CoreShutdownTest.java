@@ -3,10 +3,10 @@ package io.roomflux.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.roomflux.devserver.LiveKitDevServer;
 import io.roomflux.proto.ConnectCallback;
 import io.roomflux.proto.FfiRequest;
 import io.roomflux.proto.NewAudioResamplerRequest;
-import io.roomflux.testkit.LiveKitDevServer;
 import io.roomflux.testkit.LiveKitIntegrationTest;
 import io.roomflux.testkit.RoomServiceClient;
 import java.time.Duration;
@@ -34,7 +34,7 @@ class CoreShutdownTest {
         HandleKind.PARTICIPANT);
     ffi.route(room.id(), event -> { });
     RawRooms.ready(ffi, room.id());
-    RoomServiceClient api = server.roomService();
+    RoomServiceClient api = RoomServiceClient.of(server);
     assertThat(api.listParticipants(roomName)).containsExactly("leaver");
 
     try (RawRooms.SilentServer silent = new RawRooms.SilentServer()) {

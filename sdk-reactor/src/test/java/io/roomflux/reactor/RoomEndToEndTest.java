@@ -2,7 +2,7 @@ package io.roomflux.reactor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.roomflux.testkit.LiveKitDevServer;
+import io.roomflux.devserver.LiveKitDevServer;
 import io.roomflux.testkit.LiveKitIntegrationTest;
 import io.roomflux.token.AccessToken;
 import io.roomflux.token.VideoGrant;

@@ -3,7 +3,7 @@ package io.roomflux.reactor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.roomflux.core.HandleRegistry;
-import io.roomflux.testkit.LiveKitDevServer;
+import io.roomflux.devserver.LiveKitDevServer;
 import io.roomflux.testkit.LiveKitIntegrationTest;
 import io.roomflux.testkit.LiveKitServerExtension;
 import io.roomflux.testkit.PythonPeer;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.roomflux.core.FfiClientOptions;
+import io.roomflux.devserver.LiveKitDevServer;
 import io.roomflux.proto.ContinualGatheringPolicy;
 import io.roomflux.proto.IceTransportType;
-import io.roomflux.testkit.LiveKitDevServer;
 import io.roomflux.testkit.LiveKitIntegrationTest;
 import java.time.Duration;
 import java.util.List;

@@ -2,8 +2,9 @@ package io.roomflux.reactor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.roomflux.testkit.LiveKitDevServer;
+import io.roomflux.devserver.LiveKitDevServer;
 import io.roomflux.testkit.LiveKitIntegrationTest;
+import io.roomflux.testkit.RoomServiceClient;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -51,7 +52,7 @@ class ServerInitiatedEndTest {
     Room alice = join(server, "alice");
 
     StepVerifier.create(alice.events().filter(e -> e instanceof RoomEvent.Disconnected))
-        .then(() -> server.roomService().removeParticipant(room, "alice"))
+        .then(() -> RoomServiceClient.of(server).removeParticipant(room, "alice"))
         .expectNext(new RoomEvent.Disconnected(DisconnectReason.PARTICIPANT_REMOVED))
         .expectComplete()
         .verify(IO);
@@ -65,7 +66,7 @@ class ServerInitiatedEndTest {
     Room bob = join(server, "bob");
 
     StepVerifier.create(bob.events().filter(e -> e instanceof RoomEvent.Disconnected))
-        .then(() -> server.roomService().deleteRoom(room))
+        .then(() -> RoomServiceClient.of(server).deleteRoom(room))
         .expectNext(new RoomEvent.Disconnected(DisconnectReason.ROOM_DELETED))
         .expectComplete()
         .verify(IO);

@@ -1,5 +1,6 @@
 package io.roomflux.testkit;
 
+import io.roomflux.devserver.LiveKitDevServer;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;

@@ -1,5 +1,6 @@
 package io.roomflux.testkit;
 
+import io.roomflux.devserver.LiveKitDevServer;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -52,7 +53,7 @@ public final class LiveKitServerExtension implements ParameterResolver {
     LiveKitDevServer server = server(extensionContext);
     if (parameterContext.getParameter().getType() == RoomServiceClient.class) {
       return extensionContext.getRoot().getStore(NAMESPACE)
-          .getOrComputeIfAbsent(RoomServiceClient.class, type -> server.roomService(), RoomServiceClient.class);
+          .getOrComputeIfAbsent(RoomServiceClient.class, type -> RoomServiceClient.of(server), RoomServiceClient.class);
     }
     return server;
   }

@@ -1,5 +1,6 @@
 package io.roomflux.testkit;
 
+import io.roomflux.devserver.LiveKitDevServer;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,5 +1,6 @@
 package io.roomflux.testkit;
 
+import io.roomflux.devserver.LiveKitDevServer;
 import io.roomflux.token.AccessToken;
 import io.roomflux.token.VideoGrant;
 import java.io.IOException;
@@ -58,6 +59,16 @@ public final class RoomServiceClient {
       throw new IllegalArgumentException("apiKey and apiSecret must not be empty");
     }
     return new RoomServiceClient(Objects.requireNonNull(httpUrl, "httpUrl"), apiKey, apiSecret);
+  }
+
+  /**
+   * Creates a client for a dev server, signed with its key and secret.
+   *
+   * @param server the server
+   * @return the client
+   */
+  public static RoomServiceClient of(LiveKitDevServer server) {
+    return create(server.httpUrl(), server.apiKey(), server.apiSecret());
   }
 
   /**

@@ -1,13 +1,10 @@
 /**
- * Runs a real livekit-server for tests.
+ * Test support (a test-scoped dependency; JUnit 5 is the using project's own): a real
+ * livekit-server for tests.
  *
- * <p>{@link io.roomflux.testkit.LiveKitDevServer} starts {@code scripts/livekit-server.sh run} as a
- * child process of the test JVM, so it shares the JVM's network: inside the throwaway namespace
- * that {@code scripts/netns-java} made (namespace mode), or the machine's own network (plain mode).
- * {@link io.roomflux.testkit.LiveKitServerExtension} hands one such server, started once per JVM,
+ * <p>{@link io.roomflux.testkit.LiveKitServerExtension} hands one
+ * {@link io.roomflux.devserver.LiveKitDevServer}, started once per JVM,
  * to test parameters, and {@link io.roomflux.testkit.RoomServiceClient} calls its server API.
- * {@link io.roomflux.testkit.SampleMain} is the {@code main} of the samples that run against a
- * server of their own.
  * {@link io.roomflux.testkit.LiveKitIntegrationTest} marks the tests that need the server, which
  * the build runs apart from the unit tests. Also shared by the modules' tests:
  * {@link io.roomflux.testkit.BlockHoundContract} (BlockHound is installed in each test JVM) and

@@ -2,6 +2,7 @@ package io.roomflux.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.roomflux.devserver.LiveKitDevServer;
 import org.junit.jupiter.api.Test;
 
 @LiveKitIntegrationTest
@@ -23,6 +24,6 @@ class LiveKitServerExtensionTest {
     rooms.createRoom(name);
 
     assertThat(again).isSameAs(rooms);
-    assertThat(injectedIntoConstructor.roomService().listRooms()).contains(name);
+    assertThat(RoomServiceClient.of(injectedIntoConstructor).listRooms()).contains(name);
   }
 }

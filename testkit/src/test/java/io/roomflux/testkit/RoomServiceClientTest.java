@@ -3,6 +3,7 @@ package io.roomflux.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.roomflux.devserver.LiveKitDevServer;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 

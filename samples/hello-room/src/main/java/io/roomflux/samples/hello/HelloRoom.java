@@ -1,13 +1,13 @@
 package io.roomflux.samples.hello;
 
+import io.roomflux.devserver.DevServerMain;
+import io.roomflux.devserver.LiveKitDevServer;
 import io.roomflux.reactor.DataOptions;
 import io.roomflux.reactor.DataPacket;
 import io.roomflux.reactor.LiveKit;
 import io.roomflux.reactor.Room;
 import io.roomflux.reactor.RoomEvent;
 import io.roomflux.reactor.RoomOptions;
-import io.roomflux.testkit.LiveKitDevServer;
-import io.roomflux.testkit.SampleMain;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.function.BiFunction;
@@ -19,7 +19,7 @@ import reactor.core.publisher.Mono;
  * Hello, room: {@code alice} and {@code bob} join one room, bob listens on the topic
  * {@code greetings}, alice sends {@code "hello, bob"}, and both leave.
  *
- * <p>{@link #main} starts a dev-mode livekit-server of its own (the test kit's
+ * <p>{@link #main} starts a dev-mode livekit-server of its own (roomflux-devserver's
  * {@link LiveKitDevServer}), tells the story on standard output, checks that no native handle
  * outlived the rooms, and exits 0, or 1 with the reason on standard error. Run it with
  * {@code scripts/run-sample.sh}.
@@ -98,7 +98,7 @@ public final class HelloRoom {
    * @param args ignored
    */
   public static void main(String[] args) {
-    SampleMain.runAndExit("hello-room", server -> {
+    DevServerMain.runAndExit("hello-room", server -> {
       try (LiveKit lk = LiveKit.create()) {
         Outcome outcome = run(lk, server.url().toString(), server::token, System.out::println).blockOptional(TIMEOUT)
             .orElseThrow(() -> new IllegalStateException("the story ended without an outcome"));

@@ -2,8 +2,8 @@ package io.roomflux.samples.hello;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.roomflux.devserver.LiveKitDevServer;
 import io.roomflux.reactor.LiveKit;
-import io.roomflux.testkit.LiveKitDevServer;
 import io.roomflux.testkit.LiveKitIntegrationTest;
 import java.time.Duration;
 import java.util.List;

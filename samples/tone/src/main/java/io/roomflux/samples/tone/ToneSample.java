@@ -1,5 +1,6 @@
 package io.roomflux.samples.tone;
 
+import io.roomflux.devserver.DevServerMain;
 import io.roomflux.reactor.LiveKit;
 import io.roomflux.reactor.Room;
 import io.roomflux.reactor.RoomEvent;
@@ -11,8 +12,6 @@ import io.roomflux.reactor.media.AudioSourceOptions;
 import io.roomflux.reactor.media.AudioStreamOptions;
 import io.roomflux.reactor.media.LocalAudioTrack;
 import io.roomflux.reactor.media.TrackPublishOptions;
-import io.roomflux.testkit.SampleMain;
-import io.roomflux.testkit.Tones;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -167,7 +166,7 @@ public final class ToneSample {
    * @param args ignored
    */
   public static void main(String[] args) {
-    SampleMain.runAndExit("tone", server -> {
+    DevServerMain.runAndExit("tone", server -> {
       try (LiveKit lk = LiveKit.create()) {
         Outcome outcome = run(lk, server.url().toString(), server::token, System.out::println).blockOptional(TIMEOUT)
             .orElseThrow(() -> new IllegalStateException("the story ended without an outcome"));

@@ -1,6 +1,6 @@
 package io.roomflux.samples.webflux;
 
-import io.roomflux.testkit.LiveKitDevServer;
+import io.roomflux.devserver.LiveKitDevServer;
 import io.roomflux.token.AccessToken;
 import io.roomflux.token.VideoGrant;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package io.roomflux.samples.webflux;
 
+import io.roomflux.devserver.LiveKitDevServer;
 import io.roomflux.reactor.LiveKit;
-import io.roomflux.testkit.LiveKitDevServer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -13,7 +13,7 @@ import org.springframework.context.annotation.Bean;
  * A room bot as a Spring Boot WebFlux service: it joins LiveKit rooms on request, streams their
  * events as Server-Sent Events and sends data packets into them (see {@link RoomController}).
  *
- * <p>By default it starts an embedded dev-mode livekit-server (the test kit's
+ * <p>By default it starts an embedded dev-mode livekit-server (roomflux-devserver's
  * {@link LiveKitDevServer}) and talks to that; set {@code roomflux.embedded=false} and
  * {@code roomflux.url}, {@code roomflux.api-key}, {@code roomflux.api-secret} to use another
  * server. Run it with {@code scripts/run-sample.sh webflux}.

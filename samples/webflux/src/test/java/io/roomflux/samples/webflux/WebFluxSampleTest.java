@@ -2,11 +2,11 @@ package io.roomflux.samples.webflux;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.roomflux.devserver.LiveKitDevServer;
 import io.roomflux.reactor.LiveKit;
 import io.roomflux.reactor.Room;
 import io.roomflux.reactor.RoomOptions;
 import io.roomflux.testkit.BlockHoundContract;
-import io.roomflux.testkit.LiveKitDevServer;
 import io.roomflux.testkit.LiveKitIntegrationTest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
