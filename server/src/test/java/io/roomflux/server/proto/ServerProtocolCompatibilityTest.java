@@ -238,6 +238,34 @@ class ServerProtocolCompatibilityTest {
     assertThat(ours.getUnknownFields().asMap()).as("fields unknown to ours").isEmpty();
   }
 
+  @Test
+  void egressIngressAndSipRequestsRoundTripThroughTheUpstreamDescriptorsInBinaryAndJson() throws Exception {
+    List<com.google.protobuf.Message> messages = List.of(
+        RoomCompositeEgressRequest.newBuilder().setRoomName("lobby").setLayout("grid").setAudioOnly(true)
+            .addFileOutputs(EncodedFileOutput.newBuilder().setFileType(EncodedFileType.MP4).setFilepath("out/{room_name}.mp4")
+                .setS3(S3Upload.newBuilder().setBucket("b").setRegion("r")))
+            .build(),
+        CreateIngressRequest.newBuilder().setInputType(IngressInput.WHIP_INPUT).setName("cam").setRoomName("lobby")
+            .setParticipantIdentity("cam-1").setEnableTranscoding(false).build(),
+        CreateSIPParticipantRequest.newBuilder().setSipTrunkId("ST_1").setSipCallTo("+15550100").setRoomName("lobby")
+            .setParticipantIdentity("caller").putParticipantAttributes("k", "v").setWaitUntilAnswered(true).build(),
+        CreateSIPDispatchRuleRequest.newBuilder().setRule(SIPDispatchRule.newBuilder()
+            .setDispatchRuleIndividual(SIPDispatchRuleIndividual.newBuilder().setRoomPrefix("call-"))).build());
+    for (com.google.protobuf.Message ours : messages) {
+      String file = ours.getDescriptorForType().getFile().getName();
+      Descriptor type = upstreamType(file, ours.getDescriptorForType().getName());
+
+      DynamicMessage upstream = DynamicMessage.parseFrom(type, ours.toByteArray());
+      com.google.protobuf.Message back = ours.getParserForType().parseFrom(upstream.toByteArray());
+      DynamicMessage.Builder fromOurJson = DynamicMessage.newBuilder(type);
+      JsonFormat.parser().merge(JsonFormat.printer().print(ours), fromOurJson);
+
+      assertThat(upstream.getUnknownFields().asMap()).as("%s: fields unknown upstream", type.getFullName()).isEmpty();
+      assertThat(back).as("%s: binary round trip", type.getFullName()).isEqualTo(ours);
+      assertThat(fromOurJson.build().toByteArray()).as("%s: our JSON read upstream", type.getFullName()).isEqualTo(ours.toByteArray());
+    }
+  }
+
   // ---------------------------------------------------------------- helpers
 
   static void indexBoth(Map<String, DescriptorProto> up, Map<String, DescriptorProto> our,
