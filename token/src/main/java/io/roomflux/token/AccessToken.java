@@ -50,6 +50,7 @@ public final class AccessToken {
   private final Map<String, String> attributes;
   private final Duration ttl;
   private final @Nullable VideoGrant videoGrant;
+  private final @Nullable SipGrant sipGrant;
   private final Clock clock;
 
   private AccessToken(Builder builder) {
@@ -61,6 +62,7 @@ public final class AccessToken {
     this.attributes = Map.copyOf(builder.attributes);
     this.ttl = builder.ttl;
     this.videoGrant = builder.videoGrant;
+    this.sipGrant = builder.sipGrant;
     this.clock = builder.clock;
   }
 
@@ -110,6 +112,15 @@ public final class AccessToken {
   }
 
   /**
+   * Returns the SIP grant this token carries.
+   *
+   * @return the grant; empty when not set
+   */
+  public Optional<SipGrant> sipGrant() {
+    return Optional.ofNullable(sipGrant);
+  }
+
+  /**
    * Signs this token as a compact HS256 JWT, valid from the clock's current second ({@code nbf})
    * for {@link #ttl()} ({@code exp}). Claims that were not set are left out.
    *
@@ -139,6 +150,9 @@ public final class AccessToken {
     if (videoGrant != null) {
       claims.claim("video", videoGrant.toClaim());
     }
+    if (sipGrant != null) {
+      claims.claim("sip", sipGrant.toClaim());
+    }
     JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.HS256).type(JOSEObjectType.JWT).build();
     SignedJWT jwt = new SignedJWT(header, claims.build());
     try {
@@ -151,8 +165,8 @@ public final class AccessToken {
 
   @Override
   public String toString() {
-    return "AccessToken[apiKey=%s, identity=%s, ttl=%s, videoGrant=%s]"
-        .formatted(apiKey, Objects.requireNonNullElse(identity, ""), ttl, videoGrant);
+    return "AccessToken[apiKey=%s, identity=%s, ttl=%s, videoGrant=%s, sipGrant=%s]"
+        .formatted(apiKey, Objects.requireNonNullElse(identity, ""), ttl, videoGrant, sipGrant);
   }
 
   /**
@@ -167,6 +181,7 @@ public final class AccessToken {
     private final Map<String, String> attributes = new LinkedHashMap<>();
     private Duration ttl = DEFAULT_TTL;
     private @Nullable VideoGrant videoGrant;
+    private @Nullable SipGrant sipGrant;
     private Clock clock = Clock.systemUTC();
 
     private Builder() {}
@@ -266,6 +281,17 @@ public final class AccessToken {
      */
     public Builder videoGrant(VideoGrant videoGrant) {
       this.videoGrant = Objects.requireNonNull(videoGrant, "videoGrant");
+      return this;
+    }
+
+    /**
+     * Sets what the bearer may do with SIP (trunks, dispatch rules, calls).
+     *
+     * @param sipGrant the grant
+     * @return this builder
+     */
+    public Builder sipGrant(SipGrant sipGrant) {
+      this.sipGrant = Objects.requireNonNull(sipGrant, "sipGrant");
       return this;
     }
 

@@ -51,6 +51,16 @@ public final class VideoGrant {
   }
 
   /**
+   * Reads a grant back from a verified token's claim, keeping every permission it carries.
+   *
+   * @param claim the claim as parsed from the JWT
+   * @return the grant
+   */
+  static VideoGrant fromClaim(Map<String, Object> claim) {
+    return new VideoGrant(claim);
+  }
+
+  /**
    * Starts a grant with no permission set.
    *
    * @return a new builder
@@ -274,6 +284,21 @@ public final class VideoGrant {
      */
     public Builder ingressAdmin(boolean value) {
       return set("ingressAdmin", value);
+    }
+
+    /**
+     * Names the room that a server call may forward or move a participant to
+     * ({@code ForwardParticipant}, {@code MoveParticipant}).
+     *
+     * @param name the destination room, not empty
+     * @return this builder
+     * @throws IllegalArgumentException if {@code name} is empty
+     */
+    public Builder destinationRoom(String name) {
+      if (name.isEmpty()) {
+        throw new IllegalArgumentException("destinationRoom must not be empty");
+      }
+      return set("destinationRoom", name);
     }
 
     /**
