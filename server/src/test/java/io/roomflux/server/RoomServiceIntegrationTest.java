@@ -5,13 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.roomflux.devserver.LiveKitDevServer;
 import io.roomflux.reactor.DisconnectReason;
 import io.roomflux.reactor.LiveKit;
-import io.roomflux.reactor.Participant;
+import io.roomflux.reactor.participant.Participant;
 import io.roomflux.reactor.Room;
 import io.roomflux.reactor.RoomEvent;
 import io.roomflux.reactor.RoomOptions;
-import io.roomflux.reactor.TrackPublication;
+import io.roomflux.reactor.participant.TrackPublication;
 import io.roomflux.reactor.media.AudioFrame;
 import io.roomflux.reactor.media.AudioSource;
+import io.roomflux.reactor.media.Media;
 import io.roomflux.reactor.media.AudioSourceOptions;
 import io.roomflux.reactor.media.LocalAudioTrack;
 import io.roomflux.reactor.media.TrackPublishOptions;
@@ -59,6 +60,8 @@ import reactor.test.StepVerifier;
  */
 @LiveKitIntegrationTest
 class RoomServiceIntegrationTest {
+  /** Media resources on the process\'s core (handles are process-wide). */
+  private static final Media MEDIA = LiveKit.create().media();
   private static final Duration IO = Duration.ofSeconds(30);
 
   private final LiveKitDevServer server;
@@ -81,8 +84,8 @@ class RoomServiceIntegrationTest {
   void releaseEverything() {
     try {
       lk.closeRooms().block(IO);
-      assertThat(lk.core().handles().liveByKind()).as("live handles after the test").isEmpty();
-      assertThat(lk.core().handles().liveCount()).isZero();
+      assertThat(lk.diagnostics().liveHandlesByKind()).as("live handles after the test").isEmpty();
+      assertThat(lk.diagnostics().liveHandles()).isZero();
     } finally {
       api.close();
     }
@@ -108,8 +111,8 @@ class RoomServiceIntegrationTest {
     }
 
     static Microphone publish(Room room) {
-      AudioSource source = AudioSource.create(AudioSourceOptions.of(48_000, 1).withQueueSize(Duration.ofMillis(100)));
-      LocalAudioTrack track = LocalAudioTrack.create("mic", source);
+      AudioSource source = MEDIA.audioSource(AudioSourceOptions.of(48_000, 1).withQueueSize(Duration.ofMillis(100)));
+      LocalAudioTrack track = MEDIA.audioTrack("mic", source);
       TrackPublication publication = room.localParticipant().publishTrack(track, TrackPublishOptions.microphone()).block(IO);
       assertThat(publication).isNotNull();
       Flux<AudioFrame> frames = Flux.generate(sink -> sink.next(AudioFrame.of(new short[480], 48_000, 1)));

@@ -7,9 +7,10 @@ import io.roomflux.devserver.LiveKitDevServer;
 import io.roomflux.reactor.LiveKit;
 import io.roomflux.reactor.Room;
 import io.roomflux.reactor.RoomOptions;
-import io.roomflux.reactor.TrackPublication;
+import io.roomflux.reactor.participant.TrackPublication;
 import io.roomflux.reactor.media.AudioFrame;
 import io.roomflux.reactor.media.AudioSource;
+import io.roomflux.reactor.media.Media;
 import io.roomflux.reactor.media.AudioSourceOptions;
 import io.roomflux.reactor.media.LocalAudioTrack;
 import io.roomflux.reactor.media.TrackPublishOptions;
@@ -44,6 +45,8 @@ import reactor.test.StepVerifier;
  */
 @LiveKitIntegrationTest
 class WebhookIntegrationTest {
+  /** Media resources on the process\'s core (handles are process-wide). */
+  private static final Media MEDIA = LiveKit.create().media();
   private static final Duration IO = Duration.ofSeconds(30);
 
   /** One webhook exactly as it arrived. */
@@ -76,8 +79,8 @@ class WebhookIntegrationTest {
           .then(() -> {
             api.roomService().createRoom(CreateRoomRequest.newBuilder().setName(room).build()).block(IO);
             Room alice = lk.connect(server.url().toString(), server.token("alice", room), RoomOptions.defaults()).block(IO);
-            AudioSource source = AudioSource.create(AudioSourceOptions.of(48_000, 1).withQueueSize(Duration.ofMillis(100)));
-            LocalAudioTrack track = LocalAudioTrack.create("mic", source);
+            AudioSource source = MEDIA.audioSource(AudioSourceOptions.of(48_000, 1).withQueueSize(Duration.ofMillis(100)));
+            LocalAudioTrack track = MEDIA.audioTrack("mic", source);
             TrackPublication publication = alice.localParticipant().publishTrack(track, TrackPublishOptions.microphone()).block(IO);
             assertThat(publication).isNotNull();
             Disposable feed = source.capture(Flux.generate(sink -> sink.next(AudioFrame.of(new short[480], 48_000, 1)))).subscribe();
