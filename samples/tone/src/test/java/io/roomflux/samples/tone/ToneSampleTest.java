@@ -29,8 +29,17 @@ class ToneSampleTest {
           assertThat(outcome.seconds()).as("seconds heard").hasSizeGreaterThanOrEqualTo(3);
           assertThat(outcome.seconds()).allSatisfy(s -> assertThat(s.sampleRate()).isEqualTo(ToneSample.RATE));
           assertThat(outcome.heard()).as("the tone was heard").isTrue();
-          // Past the first second (jitter buffer filling), the tone dominates.
-          assertThat(outcome.seconds().subList(1, 3)).allSatisfy(s -> assertThat(s.ratio()).isGreaterThan(0.5));
+          // Measured from the signal, not from the start: on a busy machine the first second(s)
+          // of listening can pass before the tone arrives. Once it is heard, it stays dominant
+          // for the next two seconds (the sample sends five).
+          List<ToneSample.Second> seconds = outcome.seconds();
+          int first = 0;
+          while (seconds.get(first).ratio() <= 0.5) {
+            first++;
+          }
+          assertThat(seconds.size()).as("seconds heard from the first with the tone (%s)", seconds)
+              .isGreaterThanOrEqualTo(first + 3);
+          assertThat(seconds.subList(first, first + 3)).allSatisfy(s -> assertThat(s.ratio()).isGreaterThan(0.5));
           assertThat(outcome.liveHandles()).isZero();
         })
         .expectComplete()
