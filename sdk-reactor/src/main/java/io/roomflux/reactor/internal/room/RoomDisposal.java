@@ -153,7 +153,11 @@ final class RoomDisposal {
       return;
     }
     p.operations().close();
-    java.util.Objects.requireNonNull(route).close();
+    EventRoute installed = route;
+    if (installed != null) {
+      // Null only when the core ended while the route was being installed: then it is gone already.
+      installed.close();
+    }
     p.operations().failInFlight(error != null ? error : new RoomClosedException("room '" + p.name() + "' closed"),
         CALLBACK_GRACE);
     List<CompletableFuture<Void>> drops = new ArrayList<>(p.resources().dispose());
