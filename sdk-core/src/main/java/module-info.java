@@ -1,7 +1,8 @@
 /**
  * RoomFlux core: the livekit-ffi native core bound through {@code java.lang.foreign}.
  *
- * <p>Exports {@link io.roomflux.core} only. Needs native access: on the module path run with
+ * <p>Internal to RoomFlux: {@code io.roomflux.core} is exported only to RoomFlux's own modules,
+ * never to applications, which use {@code io.roomflux.reactor}. Needs native access: on the module path run with
  * {@code --enable-native-access=io.roomflux.core}; on the class path the jar's
  * {@code Enable-Native-Access: ALL-UNNAMED} manifest attribute covers executable jars, and
  * other launches pass {@code --enable-native-access=ALL-UNNAMED}.
@@ -14,7 +15,7 @@ module io.roomflux.core {
   requires static transitive org.jspecify;
   requires static reactor.blockhound;
 
-  exports io.roomflux.core;
+  exports io.roomflux.core to io.roomflux.reactor;
 
   provides reactor.blockhound.integration.BlockHoundIntegration
       with io.roomflux.core.internal.CoreBlockHoundIntegration;

@@ -5,12 +5,16 @@ import io.roomflux.reactor.LiveKit;
 import io.roomflux.reactor.Room;
 import io.roomflux.reactor.RoomEvent;
 import io.roomflux.reactor.RoomOptions;
-import io.roomflux.reactor.TrackKind;
 import io.roomflux.reactor.media.AudioFrame;
 import io.roomflux.reactor.media.AudioSource;
 import io.roomflux.reactor.media.AudioSourceOptions;
 import io.roomflux.reactor.media.AudioStreamOptions;
+import io.roomflux.reactor.LiveKit;
 import io.roomflux.reactor.media.LocalAudioTrack;
+import io.roomflux.reactor.Room;
+import io.roomflux.reactor.RoomEvent;
+import io.roomflux.reactor.RoomOptions;
+import io.roomflux.reactor.participant.TrackKind;
 import io.roomflux.reactor.media.TrackPublishOptions;
 import io.roomflux.testkit.Tones;
 import java.lang.management.ManagementFactory;
@@ -56,7 +60,7 @@ public final class MediaCpuShare {
       System.out.printf("CPU sending and receiving (same JVM), measured: %.1f %%%n", both);
       System.out.printf("CPU sending one 48 kHz mono stream: %.1f %%%n", sending);
       System.out.printf("CPU receiving one 48 kHz mono stream: %.1f %% (derived: both - sending)%n", both - sending);
-      System.out.printf("native handles still live: %d%n", lk.core().handles().liveCount());
+      System.out.printf("native handles still live: %d%n", lk.diagnostics().liveHandles());
       System.out.printf("cores: %d; load average at the end: %.2f%n", Runtime.getRuntime().availableProcessors(),
           ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     } catch (RuntimeException | Error e) {
@@ -79,8 +83,8 @@ public final class MediaCpuShare {
     CompletableFuture<String> subscribed = listener.events().ofType(RoomEvent.TrackSubscribed.class)
         .filter(e -> e.identity().equals("speaker") && e.track().kind() == TrackKind.AUDIO)
         .map(e -> e.track().sid()).next().toFuture();
-    AudioSource source = AudioSource.create(AudioSourceOptions.of(RATE, 1).withQueueSize(Duration.ofMillis(100)));
-    LocalAudioTrack track = LocalAudioTrack.create("tone", source);
+    AudioSource source = lk.media().audioSource(AudioSourceOptions.of(RATE, 1).withQueueSize(Duration.ofMillis(100)));
+    LocalAudioTrack track = lk.media().audioTrack("tone", source);
     AtomicLong received = new AtomicLong();
     Disposable capture = null;
     Disposable frames = null;

@@ -13,12 +13,4 @@ public enum ConnectionQuality {
   /** No media has reached the server for a while. */
   LOST;
 
-  static ConnectionQuality of(io.roomflux.proto.ConnectionQuality quality) {
-    return switch (quality) {
-      case QUALITY_POOR -> POOR;
-      case QUALITY_GOOD -> GOOD;
-      case QUALITY_EXCELLENT -> EXCELLENT;
-      case QUALITY_LOST -> LOST;
-    };
-  }
 }

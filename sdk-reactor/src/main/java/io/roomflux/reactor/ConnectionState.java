@@ -11,11 +11,4 @@ public enum ConnectionState {
   /** Lost the connection and trying to resume it. */
   RECONNECTING;
 
-  static ConnectionState of(io.roomflux.proto.ConnectionState state) {
-    return switch (state) {
-      case CONN_DISCONNECTED -> DISCONNECTED;
-      case CONN_CONNECTED -> CONNECTED;
-      case CONN_RECONNECTING -> RECONNECTING;
-    };
-  }
 }

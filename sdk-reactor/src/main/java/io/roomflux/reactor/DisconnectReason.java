@@ -39,25 +39,4 @@ public enum DisconnectReason {
   /** An agent failed. */
   AGENT_ERROR;
 
-  static DisconnectReason of(io.roomflux.proto.DisconnectReason reason) {
-    return switch (reason) {
-      case UNKNOWN_REASON -> UNKNOWN;
-      case CLIENT_INITIATED -> CLIENT_INITIATED;
-      case DUPLICATE_IDENTITY -> DUPLICATE_IDENTITY;
-      case SERVER_SHUTDOWN -> SERVER_SHUTDOWN;
-      case PARTICIPANT_REMOVED -> PARTICIPANT_REMOVED;
-      case ROOM_DELETED -> ROOM_DELETED;
-      case STATE_MISMATCH -> STATE_MISMATCH;
-      case JOIN_FAILURE -> JOIN_FAILURE;
-      case MIGRATION -> MIGRATION;
-      case SIGNAL_CLOSE -> SIGNAL_CLOSE;
-      case ROOM_CLOSED -> ROOM_CLOSED;
-      case USER_UNAVAILABLE -> USER_UNAVAILABLE;
-      case USER_REJECTED -> USER_REJECTED;
-      case SIP_TRUNK_FAILURE -> SIP_TRUNK_FAILURE;
-      case CONNECTION_TIMEOUT -> CONNECTION_TIMEOUT;
-      case MEDIA_FAILURE -> MEDIA_FAILURE;
-      case AGENT_ERROR -> AGENT_ERROR;
-    };
-  }
 }

@@ -51,10 +51,4 @@ public record IceServer(List<String> urls, Optional<String> username, Optional<S
         + (password.isPresent() ? "<redacted>" : "") + "]";
   }
 
-  io.roomflux.proto.IceServer toProto() {
-    io.roomflux.proto.IceServer.Builder b = io.roomflux.proto.IceServer.newBuilder().addAllUrls(urls);
-    username.ifPresent(b::setUsername);
-    password.ifPresent(b::setPassword);
-    return b.build();
-  }
 }

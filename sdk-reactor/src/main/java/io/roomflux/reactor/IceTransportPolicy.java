@@ -11,11 +11,4 @@ public enum IceTransportPolicy {
   /** Every candidate (the core's default). */
   ALL;
 
-  io.roomflux.proto.IceTransportType toProto() {
-    return switch (this) {
-      case RELAY -> io.roomflux.proto.IceTransportType.TRANSPORT_RELAY;
-      case NO_HOST -> io.roomflux.proto.IceTransportType.TRANSPORT_NOHOST;
-      case ALL -> io.roomflux.proto.IceTransportType.TRANSPORT_ALL;
-    };
-  }
 }

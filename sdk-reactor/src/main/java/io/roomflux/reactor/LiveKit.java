@@ -1,27 +1,17 @@
 package io.roomflux.reactor;
 
-import io.roomflux.core.AsyncCall;
-import io.roomflux.core.FfiClient;
-import io.roomflux.core.FfiRequestException;
-import io.roomflux.RoomFluxException;
-import io.roomflux.core.Redactor;
-import io.roomflux.proto.ConnectCallback;
-import io.roomflux.proto.ConnectRequest;
-import io.roomflux.proto.FfiEvent;
-import io.roomflux.proto.FfiRequest;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.util.Locale;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
+import io.roomflux.core.FfiClientOptions;
+import io.roomflux.reactor.internal.core.FfmCore;
+import io.roomflux.reactor.internal.media.DefaultMedia;
+import io.roomflux.reactor.internal.room.RoomClient;
+import io.roomflux.reactor.internal.room.RoomProbe;
+import io.roomflux.reactor.media.Media;
+import java.time.Duration;
+import java.util.Objects;
 import java.util.function.Function;
-import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
-import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.publisher.MonoSink;
 
 /**
  * The entry point: create one per application, connect to rooms with it, and close it when done.
@@ -34,62 +24,64 @@ import reactor.core.publisher.MonoSink;
  * }</pre>
  *
  * <p>The process-wide livekit-ffi core is loaded on first use and disposed when the JVM exits.
+ * Thread-safe: every method may be called from any thread, and none blocks except
+ * {@link #close()} and {@link #close(Duration)}.
  */
 public final class LiveKit implements AutoCloseable {
-  private final FfiClient ffi;
-  private final LiveKitOptions options;
-  // Every room this entry point holds, delivered or abandoned by a cancelled connect, until it
-  // is released.
-  private final Set<DefaultRoom> rooms = ConcurrentHashMap.newKeySet();
+  private static final Duration DEFAULT_CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
-  private LiveKit(FfiClient ffi, LiveKitOptions options) {
-    this.ffi = ffi;
-    this.options = options;
+  private final RoomClient client;
+  private final Media media;
+
+  private LiveKit(RoomClient client) {
+    this.client = client;
+    this.media = new DefaultMedia(client.core());
   }
 
   /**
    * An entry point with default options.
    *
    * @return the entry point
-   * @throws io.roomflux.core.NativeLibraryException if the core cannot be loaded
+   * @throws NativeLibraryException if the core cannot be loaded
+   * @throws CoreClosedException if the core of this process was disposed already
    */
   public static LiveKit create() {
     return create(LiveKitOptions.defaults());
   }
 
   /**
-   * An entry point with these options.
+   * An entry point with these options. The core settings among them apply if this opens the
+   * process's core (see {@link LiveKitOptions}).
    *
    * @param options the options
    * @return the entry point
-   * @throws io.roomflux.core.NativeLibraryException if the core cannot be loaded
+   * @throws NativeLibraryException if the core cannot be loaded
+   * @throws CoreClosedException if the core of this process was disposed already
    */
   public static LiveKit create(LiveKitOptions options) {
-    return new LiveKit(FfiClient.get(), options);
+    Objects.requireNonNull(options, "options");
+    FfmCore core = FfmCore.open(new FfiClientOptions(options.coreLogs(), options.explainWait(),
+        options.shutdownTimeout()));
+    return new LiveKit(new RoomClient(core, options, new RoomProbe()));
   }
 
   /**
-   * An entry point with these options, opening the process's core with {@code core} (log
-   * forwarding, how long a refusal waits for the core's reason, the shutdown timeout) if it is
-   * not open yet; the core is process-wide, so only the first opening's settings apply.
+   * Makes media resources (sources, local tracks, resamplers, audio processing, video
+   * conversion) on this entry point's core.
    *
-   * @param options the options
-   * @param core settings of the process's core
-   * @return the entry point
-   * @throws io.roomflux.core.NativeLibraryException if the core cannot be loaded
-   * @throws io.roomflux.core.FfiClosedException if the core of this process was disposed
+   * @return the media factory
    */
-  public static LiveKit create(LiveKitOptions options, io.roomflux.core.FfiClientOptions core) {
-    return new LiveKit(FfiClient.open(core), options);
+  public Media media() {
+    return media;
   }
 
   /**
-   * The core this entry point uses, for diagnostics such as its live-handle count.
+   * A snapshot of the live native handles, open rooms and the core's health counters.
    *
-   * @return the process's core client
+   * @return the diagnostics
    */
-  public FfiClient core() {
-    return ffi;
+  public Diagnostics diagnostics() {
+    return client.diagnostics();
   }
 
   /**
@@ -105,9 +97,21 @@ public final class LiveKit implements AutoCloseable {
    *     {@link ConnectException}
    */
   public Mono<Room> connect(String url, String token, RoomOptions options) {
-    return Mono.<Room>create(sink -> new Attempt(sink, url, token, options).start())
-        .publishOn(this.options.scheduler())
-        .doOnDiscard(DefaultRoom.class, room -> room.disconnect().subscribe());
+    Objects.requireNonNull(url, "url");
+    Objects.requireNonNull(token, "token");
+    Objects.requireNonNull(options, "options");
+    return client.connect(url, token, options);
+  }
+
+  /**
+   * Joins a room with {@link RoomOptions#defaults()}; see {@link #connect(String, String, RoomOptions)}.
+   *
+   * @param url the server URL
+   * @param token an access token with a join grant
+   * @return the joined room
+   */
+  public Mono<Room> connect(String url, String token) {
+    return connect(url, token, RoomOptions.defaults());
   }
 
   /**
@@ -134,7 +138,7 @@ public final class LiveKit implements AutoCloseable {
    * @return completes when they are all released
    */
   public Mono<Void> closeRooms() {
-    return Flux.fromIterable(Set.copyOf(rooms)).flatMap(Room::disconnect).then();
+    return client.closeRooms();
   }
 
   /**
@@ -143,120 +147,18 @@ public final class LiveKit implements AutoCloseable {
    */
   @Override
   public void close() {
-    closeRooms().block(java.time.Duration.ofSeconds(30));
+    close(DEFAULT_CLOSE_TIMEOUT);
   }
 
-  private final class Attempt {
-    private static final int PENDING = 0;
-    private static final int DELIVERED = 1;
-    private static final int ABANDONED = 2;
-
-    private final MonoSink<Room> sink;
-    private final String url;
-    private final String token;
-    private final RoomOptions roomOptions;
-    private final AtomicInteger state = new AtomicInteger(PENDING);
-    private @Nullable Disposable timer;
-
-    Attempt(MonoSink<Room> sink, String url, String token, RoomOptions roomOptions) {
-      this.sink = sink;
-      this.url = url;
-      this.token = token;
-      this.roomOptions = roomOptions;
-    }
-
-    void start() {
-      String invalid = checkUrl(url);
-      if (invalid != null) {
-        sink.error(new ServerUnreachableException(invalid));
-        return;
-      }
-      if (token.isBlank()) {
-        sink.error(new InvalidTokenException("the access token is empty"));
-        return;
-      }
-      AsyncCall call;
-      try {
-        call = ffi.call(asyncId -> FfiRequest.newBuilder().setConnect(ConnectRequest.newBuilder()
-            .setUrl(url).setToken(token).setOptions(roomOptions.toProto()).setRequestAsyncId(asyncId)).build());
-      } catch (FfiRequestException e) {
-        ffi.explain(e).whenComplete((explained, t) ->
-            sink.error(new ConnectException("the core refused to connect", explained != null ? explained : e)));
-        return;
-      } catch (RoomFluxException e) {
-        sink.error(e);
-        return;
-      }
-      sink.onCancel(() -> abandon(null));
-      timer = options.timer().schedule(() -> abandon(new ConnectTimeoutException(roomOptions.connectTimeout())),
-          roomOptions.connectTimeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-      call.callback().whenComplete(this::arrived);
-    }
-
-    private void abandon(@Nullable ConnectException error) {
-      if (state.compareAndSet(PENDING, ABANDONED) && error != null) {
-        sink.error(error);
-      }
-    }
-
-    // Dispatcher thread (or the closing thread when the core panics or is disposed).
-    private void arrived(@Nullable FfiEvent event, @Nullable Throwable error) {
-      Disposable t = timer;
-      if (t != null) {
-        t.dispose();
-      }
-      if (error != null || event == null) {
-        if (state.compareAndSet(PENDING, DELIVERED)) {
-          sink.error(error != null ? error : new ConnectException("no connect callback"));
-        }
-        return;
-      }
-      ConnectCallback callback = event.getConnect();
-      if (callback.hasError()) {
-        if (state.compareAndSet(PENDING, DELIVERED)) {
-          sink.error(classify(Redactor.redact(callback.getError())));
-        }
-        return;
-      }
-      DefaultRoom room = DefaultRoom.attach(ffi, options, roomOptions, callback.getResult());
-      rooms.add(room);
-      room.onClose().onErrorComplete().subscribe(null, null, () -> rooms.remove(room));
-      if (state.compareAndSet(PENDING, DELIVERED)) {
-        sink.success(room);
-      } else {
-        // Nobody wants this room any more: leave it through the normal disposal path.
-        room.disconnect().subscribe();
-      }
-    }
-  }
-
-  static @Nullable String checkUrl(String url) {
-    try {
-      URI uri = new URI(url);
-      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-      if (!Set.of("ws", "wss", "http", "https").contains(scheme)) {
-        return "unsupported URL '" + Redactor.redact(url) + "': use ws://, wss://, http:// or https://";
-      }
-      if (uri.getHost() == null || uri.getHost().isEmpty()) {
-        return "URL '" + Redactor.redact(url) + "' has no host";
-      }
-      return null;
-    } catch (URISyntaxException e) {
-      return "malformed URL '" + Redactor.redact(url) + "': " + e.getReason();
-    }
-  }
-
-  static ConnectException classify(String coreError) {
-    String lower = coreError.toLowerCase(Locale.ROOT);
-    if (lower.contains("401") || lower.contains("403") || lower.contains("unauthorized")
-        || lower.contains("token") || lower.contains("permission denied")) {
-      return new InvalidTokenException("the server rejected the token: " + coreError);
-    }
-    if (lower.contains("connection refused") || lower.contains("dns") || lower.contains("resolve")
-        || lower.contains("unreachable") || lower.contains("no route") || lower.contains("404")
-        || lower.contains("transport connection error") || lower.contains("url")) {
-      return new ServerUnreachableException("the server could not be reached: " + coreError);
-    }
-    return new ConnectException("joining the room failed: " + coreError);
+  /**
+   * Disconnects this entry point's rooms, waiting up to {@code timeout} for them to be released.
+   * Blocking: use {@link #closeRooms()} on non-blocking threads.
+   *
+   * @param timeout how long to wait at most
+   * @throws IllegalStateException if the rooms were not all released in time
+   */
+  public void close(Duration timeout) {
+    Objects.requireNonNull(timeout, "timeout");
+    closeRooms().block(timeout);
   }
 }

@@ -3,7 +3,8 @@ package io.roomflux.reactor;
 import io.roomflux.RoomFluxException;
 
 /**
- * The core accepted an operation but reported that it failed.
+ * The core refused an operation or reported that it failed; the message names the operation and
+ * the core's reason.
  */
 public final class OperationFailedException extends RoomFluxException {
   private static final long serialVersionUID = 1L;
@@ -16,5 +17,16 @@ public final class OperationFailedException extends RoomFluxException {
    */
   public OperationFailedException(String operation, String coreError) {
     super(operation + " failed: " + coreError);
+  }
+
+  /**
+   * Creates the exception with the core's own report as its cause.
+   *
+   * @param operation the operation, e.g. {@code publishData}
+   * @param coreError the error the core reported
+   * @param cause the core's report
+   */
+  public OperationFailedException(String operation, String coreError, Throwable cause) {
+    super(operation + " failed: " + coreError, cause);
   }
 }

@@ -1,5 +1,13 @@
 package io.roomflux.reactor;
 
+import io.roomflux.reactor.data.ByteStreamReader;
+import io.roomflux.reactor.data.DataPacket;
+import io.roomflux.reactor.e2ee.E2eeManager;
+import io.roomflux.reactor.participant.LocalParticipant;
+import io.roomflux.reactor.participant.Participant;
+import io.roomflux.reactor.data.TextStreamReader;
+import io.roomflux.reactor.participant.TrackPublication;
+import io.roomflux.reactor.participant.TrackSource;
 import java.util.Map;
 import java.util.Optional;
 import reactor.core.publisher.Flux;
@@ -164,7 +172,7 @@ public interface Room {
    * <p><b>Memory and backpressure.</b> Each frame the core delivers is copied to the heap on
    * arrival and its native buffer released at once (one copy per frame, about 1 kB per 10 ms of
    * 48 kHz mono), so no frame ever holds native memory, whatever becomes of it. At most
-   * {@code queueSize} frames (plus one being handed over) wait for a subscriber that has not
+   * {@code maxBufferedFrames} frames (plus one being handed over) wait for a subscriber that has not
    * requested them; when it falls further behind, {@code overflow} applies
    * ({@link io.roomflux.reactor.media.FrameOverflow}) and dropped frames are counted in
    * {@link #mediaStats()}. The core is never slowed down.
@@ -176,10 +184,10 @@ public interface Room {
    * stream is closed when the {@code Flux} terminates or is cancelled.
    *
    * @param trackSid the sid of a subscribed remote audio track
-   * @param options format, queue size, overflow policy and scheduler
+   * @param options format, buffered-frame bound, overflow policy and scheduler
    * @return the frames; fails with {@link NoSuchTrackException} if the track is not subscribed,
    *     {@link RoomClosedException} once the room is disconnecting, or an
-   *     {@link io.roomflux.core.FfiRequestException} if the core refused (e.g. not an audio track)
+   *     {@link io.roomflux.reactor.OperationFailedException} if the core refused (e.g. not an audio track)
    */
   Flux<io.roomflux.reactor.media.AudioFrame> audioFrames(String trackSid,
                                                          io.roomflux.reactor.media.AudioStreamOptions options);
@@ -192,7 +200,7 @@ public interface Room {
    *
    * @param identity a remote participant
    * @param source which of its tracks to follow
-   * @param options format, queue size, overflow policy and scheduler
+   * @param options format, buffered-frame bound, overflow policy and scheduler
    * @return the frames; fails with {@link NoSuchTrackException} if the participant is not in the
    *     room, {@link RoomClosedException} once the room is disconnecting
    */
@@ -205,7 +213,7 @@ public interface Room {
    * (width x height x 1.5 bytes for I420, x 4 for RGBA: keep the queue short for large video).
    *
    * @param trackSid the sid of a subscribed remote video track
-   * @param options layout, queue size, overflow policy and scheduler
+   * @param options layout, buffered-frame bound, overflow policy and scheduler
    * @return the frames; fails as {@link #audioFrames} does
    */
   Flux<io.roomflux.reactor.media.VideoFrame> videoFrames(String trackSid,
@@ -217,7 +225,7 @@ public interface Room {
    *
    * @param identity a remote participant
    * @param source which of its tracks to follow
-   * @param options layout, queue size, overflow policy and scheduler
+   * @param options layout, buffered-frame bound, overflow policy and scheduler
    * @return the frames; fails as {@link #audioFramesFrom} does
    */
   Flux<io.roomflux.reactor.media.VideoFrame> videoFramesFrom(String identity, TrackSource source,
@@ -258,7 +266,7 @@ public interface Room {
    *     {@link RoomClosedException} at once, sending nothing, once the room is disconnecting or
    *     closed, and also if the room closes before the core answered; with
    *     {@link OperationFailedException} if the core could not start the scenario (its reason in
-   *     the message); with an {@link io.roomflux.core.FfiRequestException} if the core refused
+   *     the message); with an {@link io.roomflux.reactor.OperationFailedException} if the core refused
    *     the request
    */
   Mono<Void> simulateScenario(SimulatedScenario scenario);

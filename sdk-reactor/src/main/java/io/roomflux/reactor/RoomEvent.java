@@ -1,5 +1,15 @@
 package io.roomflux.reactor;
 
+import io.roomflux.reactor.data.ChatMessage;
+import io.roomflux.reactor.data.DataKind;
+import io.roomflux.reactor.data.DataPacket;
+import io.roomflux.reactor.data.DataTrackInfo;
+import io.roomflux.reactor.e2ee.EncryptionState;
+import io.roomflux.reactor.participant.Participant;
+import io.roomflux.reactor.participant.ParticipantPermission;
+import io.roomflux.reactor.participant.RemoteTrack;
+import io.roomflux.reactor.participant.TrackPublication;
+import io.roomflux.reactor.data.TranscriptionSegment;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -8,15 +18,37 @@ import java.util.Optional;
  * An event of a room, as {@link Room#events()} emits it. The room's state
  * ({@link Room#remoteParticipants()} and the like) is updated before the event is emitted.
  * {@code docs/events.md} lists for every event when it fires and what it updates.
+ *
+ * <p>Every event belongs to exactly one family, a sealed sub-interface ({@link ConnectionEvent},
+ * {@link RoomChangeEvent}, {@link ParticipantEvent}, {@link TrackEvent}, {@link DataEvent},
+ * {@link EncryptionEvent}), so that a {@code switch} over one family can be exhaustive, as in
+ * {@code room.events().ofType(RoomEvent.TrackEvent.class)}.
  */
 public sealed interface RoomEvent {
+  /** The local client's connection: its state changed, it was lost and is being resumed, it was resumed, or it ended. */
+  sealed interface ConnectionEvent extends RoomEvent { }
+
+  /** The room itself: new information or metadata from the server, its sid, a move to another room, a refreshed token. */
+  sealed interface RoomChangeEvent extends RoomEvent { }
+
+  /** Participants: one joined, left, became active or changed (metadata, name, attributes, permissions, encryption, connection quality), or the active speakers changed. */
+  sealed interface ParticipantEvent extends RoomEvent { }
+
+  /** Tracks: a remote participant published, unpublished or muted one, the local client subscribed to or was unsubscribed from one, or a local track was published, unpublished, republished or subscribed to. */
+  sealed interface TrackEvent extends RoomEvent { }
+
+  /** Data: a packet, chat message, transcription or SIP DTMF tone arrived, a data channel threshold changed, or a remote data track was published or unpublished. */
+  sealed interface DataEvent extends RoomEvent { }
+
+  /** End-to-end encryption: the state of a participant's frame cryptor changed. */
+  sealed interface EncryptionEvent extends RoomEvent { }
+
   /**
    * A remote participant joined.
    *
    * @param participant the participant as it joined
    */
-  record ParticipantConnected(Participant participant) implements RoomEvent {
-  }
+  record ParticipantConnected(Participant participant) implements ParticipantEvent { }
 
   /**
    * A remote participant left.
@@ -24,32 +56,28 @@ public sealed interface RoomEvent {
    * @param participant the participant as last known
    * @param reason why it left
    */
-  record ParticipantDisconnected(Participant participant, DisconnectReason reason) implements RoomEvent {
-  }
+  record ParticipantDisconnected(Participant participant, DisconnectReason reason) implements ParticipantEvent { }
 
   /**
    * A data packet arrived.
    *
    * @param packet the packet
    */
-  record DataReceived(DataPacket packet) implements RoomEvent {
-  }
+  record DataReceived(DataPacket packet) implements DataEvent { }
 
   /**
    * The room's metadata changed.
    *
    * @param metadata the new metadata
    */
-  record RoomMetadataChanged(String metadata) implements RoomEvent {
-  }
+  record RoomMetadataChanged(String metadata) implements RoomChangeEvent { }
 
   /**
    * The server assigned or changed the room's sid.
    *
    * @param sid the room sid
    */
-  record RoomSidChanged(String sid) implements RoomEvent {
-  }
+  record RoomSidChanged(String sid) implements RoomChangeEvent { }
 
   /**
    * A participant's metadata changed (local or remote).
@@ -57,8 +85,7 @@ public sealed interface RoomEvent {
    * @param identity the participant
    * @param metadata the new metadata
    */
-  record ParticipantMetadataChanged(String identity, String metadata) implements RoomEvent {
-  }
+  record ParticipantMetadataChanged(String identity, String metadata) implements ParticipantEvent { }
 
   /**
    * A participant's name changed (local or remote).
@@ -66,8 +93,7 @@ public sealed interface RoomEvent {
    * @param identity the participant
    * @param name the new name
    */
-  record ParticipantNameChanged(String identity, String name) implements RoomEvent {
-  }
+  record ParticipantNameChanged(String identity, String name) implements ParticipantEvent { }
 
   /**
    * A participant's attributes changed (local or remote).
@@ -77,7 +103,7 @@ public sealed interface RoomEvent {
    * @param changed the attributes that changed (an empty value means removed)
    */
   record ParticipantAttributesChanged(String identity, Map<String, String> attributes,
-                                      Map<String, String> changed) implements RoomEvent {
+                                      Map<String, String> changed) implements ParticipantEvent {
     /** Copies the maps. */
     public ParticipantAttributesChanged {
       attributes = Map.copyOf(attributes);
@@ -90,7 +116,7 @@ public sealed interface RoomEvent {
    *
    * @param identities the speakers
    */
-  record ActiveSpeakersChanged(List<String> identities) implements RoomEvent {
+  record ActiveSpeakersChanged(List<String> identities) implements ParticipantEvent {
     /** Copies the list. */
     public ActiveSpeakersChanged {
       identities = List.copyOf(identities);
@@ -102,16 +128,13 @@ public sealed interface RoomEvent {
    *
    * @param state the new state
    */
-  record ConnectionStateChanged(ConnectionState state) implements RoomEvent {
-  }
+  record ConnectionStateChanged(ConnectionState state) implements ConnectionEvent { }
 
   /** The connection was lost and is being resumed. */
-  record Reconnecting() implements RoomEvent {
-  }
+  record Reconnecting() implements ConnectionEvent { }
 
   /** The connection was resumed. */
-  record Reconnected() implements RoomEvent {
-  }
+  record Reconnected() implements ConnectionEvent { }
 
   // ---- local tracks ------------------------------------------------------------------------
 
@@ -120,24 +143,21 @@ public sealed interface RoomEvent {
    *
    * @param trackSid the sid the server assigned to it
    */
-  record LocalTrackPublished(String trackSid) implements RoomEvent {
-  }
+  record LocalTrackPublished(String trackSid) implements TrackEvent { }
 
   /**
    * A track of the local participant was unpublished.
    *
    * @param trackSid its sid
    */
-  record LocalTrackUnpublished(String trackSid) implements RoomEvent {
-  }
+  record LocalTrackUnpublished(String trackSid) implements TrackEvent { }
 
   /**
    * A remote participant subscribed to a track of the local participant.
    *
    * @param trackSid the track's sid
    */
-  record LocalTrackSubscribed(String trackSid) implements RoomEvent {
-  }
+  record LocalTrackSubscribed(String trackSid) implements TrackEvent { }
 
   /**
    * After a full reconnect, a track of the local participant was published again under a new
@@ -146,8 +166,7 @@ public sealed interface RoomEvent {
    * @param previousSid the sid it had before
    * @param publication the publication now, with its new {@link TrackPublication#sid() sid}
    */
-  record LocalTrackRepublished(String previousSid, TrackPublication publication) implements RoomEvent {
-  }
+  record LocalTrackRepublished(String previousSid, TrackPublication publication) implements TrackEvent { }
 
   // ---- remote tracks -----------------------------------------------------------------------
 
@@ -157,8 +176,7 @@ public sealed interface RoomEvent {
    * @param identity the publisher
    * @param publication the publication as announced
    */
-  record TrackPublished(String identity, TrackPublication publication) implements RoomEvent {
-  }
+  record TrackPublished(String identity, TrackPublication publication) implements TrackEvent { }
 
   /**
    * A remote participant unpublished a track.
@@ -167,8 +185,7 @@ public sealed interface RoomEvent {
    * @param publication the publication as last known (only its sid is certain if its
    *     announcement was never seen)
    */
-  record TrackUnpublished(String identity, TrackPublication publication) implements RoomEvent {
-  }
+  record TrackUnpublished(String identity, TrackPublication publication) implements TrackEvent { }
 
   /**
    * The local client subscribed to a remote track: its media can now be received.
@@ -176,8 +193,7 @@ public sealed interface RoomEvent {
    * @param identity the publisher
    * @param track the track
    */
-  record TrackSubscribed(String identity, RemoteTrack track) implements RoomEvent {
-  }
+  record TrackSubscribed(String identity, RemoteTrack track) implements TrackEvent { }
 
   /**
    * The local client unsubscribed from a remote track; streams reading it end.
@@ -185,8 +201,7 @@ public sealed interface RoomEvent {
    * @param identity the publisher
    * @param trackSid the track's sid
    */
-  record TrackUnsubscribed(String identity, String trackSid) implements RoomEvent {
-  }
+  record TrackUnsubscribed(String identity, String trackSid) implements TrackEvent { }
 
   /**
    * Subscribing to a remote track failed.
@@ -195,8 +210,7 @@ public sealed interface RoomEvent {
    * @param trackSid the track's sid
    * @param error the core's reason
    */
-  record TrackSubscriptionFailed(String identity, String trackSid, String error) implements RoomEvent {
-  }
+  record TrackSubscriptionFailed(String identity, String trackSid, String error) implements TrackEvent { }
 
   /**
    * A participant (local or remote) muted a track.
@@ -204,8 +218,7 @@ public sealed interface RoomEvent {
    * @param identity the publisher
    * @param trackSid the track's sid
    */
-  record TrackMuted(String identity, String trackSid) implements RoomEvent {
-  }
+  record TrackMuted(String identity, String trackSid) implements TrackEvent { }
 
   /**
    * A participant (local or remote) unmuted a track.
@@ -213,8 +226,7 @@ public sealed interface RoomEvent {
    * @param identity the publisher
    * @param trackSid the track's sid
    */
-  record TrackUnmuted(String identity, String trackSid) implements RoomEvent {
-  }
+  record TrackUnmuted(String identity, String trackSid) implements TrackEvent { }
 
   // ---- room --------------------------------------------------------------------------------
 
@@ -223,16 +235,14 @@ public sealed interface RoomEvent {
    *
    * @param info the room now
    */
-  record RoomUpdated(RoomInfo info) implements RoomEvent {
-  }
+  record RoomUpdated(RoomInfo info) implements RoomChangeEvent { }
 
   /**
    * The server moved the local participant to another room.
    *
    * @param info the room it is in now
    */
-  record RoomMoved(RoomInfo info) implements RoomEvent {
-  }
+  record RoomMoved(RoomInfo info) implements RoomChangeEvent { }
 
   /**
    * The buffered-amount-low threshold of a data channel changed.
@@ -240,8 +250,7 @@ public sealed interface RoomEvent {
    * @param kind which channel
    * @param threshold the new threshold, in bytes
    */
-  record DataChannelLowThresholdChanged(DataKind kind, long threshold) implements RoomEvent {
-  }
+  record DataChannelLowThresholdChanged(DataKind kind, long threshold) implements DataEvent { }
 
   // ---- participants ------------------------------------------------------------------------
 
@@ -252,16 +261,14 @@ public sealed interface RoomEvent {
    * @param permission the permissions now, if the server sent them
    */
   record ParticipantPermissionChanged(String identity, Optional<ParticipantPermission> permission)
-      implements RoomEvent {
-  }
+      implements ParticipantEvent { }
 
   /**
    * A participant's media connection is established (local or remote).
    *
    * @param identity the participant
    */
-  record ParticipantActive(String identity) implements RoomEvent {
-  }
+  record ParticipantActive(String identity) implements ParticipantEvent { }
 
   /**
    * Whether a participant's published media is end-to-end encrypted changed.
@@ -269,15 +276,14 @@ public sealed interface RoomEvent {
    * @param identity the participant
    * @param encrypted whether it is now
    */
-  record ParticipantEncryptionStatusChanged(String identity, boolean encrypted) implements RoomEvent {
-  }
+  record ParticipantEncryptionStatusChanged(String identity, boolean encrypted) implements ParticipantEvent { }
 
   /**
    * The server sent full information about some participants (for example their sids).
    *
    * @param participants the updated snapshots, as the room now holds them
    */
-  record ParticipantsUpdated(List<Participant> participants) implements RoomEvent {
+  record ParticipantsUpdated(List<Participant> participants) implements ParticipantEvent {
     /** Copies the list. */
     public ParticipantsUpdated {
       participants = List.copyOf(participants);
@@ -290,8 +296,7 @@ public sealed interface RoomEvent {
    * @param identity the participant
    * @param quality the rating
    */
-  record ConnectionQualityChanged(String identity, ConnectionQuality quality) implements RoomEvent {
-  }
+  record ConnectionQualityChanged(String identity, ConnectionQuality quality) implements ParticipantEvent { }
 
   /**
    * The state of a participant's end-to-end encryption changed.
@@ -299,8 +304,7 @@ public sealed interface RoomEvent {
    * @param identity the participant
    * @param state the state
    */
-  record E2eeStateChanged(String identity, EncryptionState state) implements RoomEvent {
-  }
+  record E2eeStateChanged(String identity, EncryptionState state) implements EncryptionEvent { }
 
   // ---- messages ----------------------------------------------------------------------------
 
@@ -312,8 +316,7 @@ public sealed interface RoomEvent {
    * @param digit the digit, if sent
    */
   record SipDtmfReceived(Optional<String> senderIdentity, int code, Optional<String> digit)
-      implements RoomEvent {
-  }
+      implements DataEvent { }
 
   /**
    * Transcription segments arrived.
@@ -323,7 +326,7 @@ public sealed interface RoomEvent {
    * @param segments the segments
    */
   record TranscriptionReceived(Optional<String> identity, Optional<String> trackSid,
-                               List<TranscriptionSegment> segments) implements RoomEvent {
+                               List<TranscriptionSegment> segments) implements DataEvent {
     /** Copies the list. */
     public TranscriptionReceived {
       segments = List.copyOf(segments);
@@ -336,8 +339,7 @@ public sealed interface RoomEvent {
    * @param senderIdentity the sender
    * @param message the message
    */
-  record ChatMessageReceived(String senderIdentity, ChatMessage message) implements RoomEvent {
-  }
+  record ChatMessageReceived(String senderIdentity, ChatMessage message) implements DataEvent { }
 
   // ---- data tracks -------------------------------------------------------------------------
 
@@ -347,16 +349,14 @@ public sealed interface RoomEvent {
    * @param publisherIdentity the publisher
    * @param track the data track
    */
-  record DataTrackPublished(String publisherIdentity, DataTrackInfo track) implements RoomEvent {
-  }
+  record DataTrackPublished(String publisherIdentity, DataTrackInfo track) implements DataEvent { }
 
   /**
    * A remote data track was unpublished.
    *
    * @param sid the data track's sid
    */
-  record DataTrackUnpublished(String sid) implements RoomEvent {
-  }
+  record DataTrackUnpublished(String sid) implements DataEvent { }
 
   // ---- connection --------------------------------------------------------------------------
 
@@ -366,7 +366,7 @@ public sealed interface RoomEvent {
    *
    * @param token the new token; a credential: do not log it
    */
-  record TokenRefreshed(String token) implements RoomEvent {
+  record TokenRefreshed(String token) implements RoomChangeEvent {
     /**
      * Names the event without the token.
      *
@@ -383,6 +383,5 @@ public sealed interface RoomEvent {
    *
    * @param reason why
    */
-  record Disconnected(DisconnectReason reason) implements RoomEvent {
-  }
+  record Disconnected(DisconnectReason reason) implements ConnectionEvent { }
 }

@@ -1,5 +1,6 @@
 package io.roomflux.reactor;
 
+import io.roomflux.reactor.data.DataKind;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -37,30 +38,38 @@ public record RoomInfo(Optional<String> sid, String name, String metadata, Insta
     Objects.requireNonNull(departureTimeout, "departureTimeout");
   }
 
-  static RoomInfo of(io.roomflux.proto.RoomInfo info) {
-    // The core reports the creation time in Unix milliseconds (checked against livekit-server
-    // v1.13.5) and the timeouts in seconds, unsigned.
-    return new RoomInfo(info.hasSid() && !info.getSid().isEmpty() ? Optional.of(info.getSid()) : Optional.empty(),
-        info.getName(), info.getMetadata(), Instant.ofEpochMilli(info.getCreationTime()),
-        Duration.ofSeconds(Integer.toUnsignedLong(info.getEmptyTimeout())),
-        Duration.ofSeconds(Integer.toUnsignedLong(info.getDepartureTimeout())),
-        info.getMaxParticipants(), info.getNumParticipants(), info.getNumPublishers(), info.getActiveRecording(),
-        info.getLossyDcBufferedAmountLowThreshold(), info.getReliableDcBufferedAmountLowThreshold());
-  }
-
-  RoomInfo withSid(String newSid) {
+  /**
+   * A copy with another {@code sid}; every other component stays.
+   *
+   * @param newSid the new value
+   * @return the copy
+   */
+  public RoomInfo withSid(String newSid) {
     return new RoomInfo(newSid.isEmpty() ? Optional.empty() : Optional.of(newSid), name, metadata, creationTime,
         emptyTimeout, departureTimeout, maxParticipants, numParticipants, numPublishers, activeRecording,
         lossyBufferedAmountLowThreshold, reliableBufferedAmountLowThreshold);
   }
 
-  RoomInfo withMetadata(String newMetadata) {
+  /**
+   * A copy with another {@code metadata}; every other component stays.
+   *
+   * @param newMetadata the new value
+   * @return the copy
+   */
+  public RoomInfo withMetadata(String newMetadata) {
     return new RoomInfo(sid, name, newMetadata, creationTime, emptyTimeout, departureTimeout, maxParticipants,
         numParticipants, numPublishers, activeRecording, lossyBufferedAmountLowThreshold,
         reliableBufferedAmountLowThreshold);
   }
 
-  RoomInfo withBufferedAmountLowThreshold(DataKind kind, long threshold) {
+  /**
+   * A copy with another {@code bufferedAmountLowThreshold}; every other component stays.
+   *
+   * @param kind the new value
+   * @param threshold the new value
+   * @return the copy
+   */
+  public RoomInfo withBufferedAmountLowThreshold(DataKind kind, long threshold) {
     return new RoomInfo(sid, name, metadata, creationTime, emptyTimeout, departureTimeout, maxParticipants,
         numParticipants, numPublishers, activeRecording,
         kind == DataKind.LOSSY ? threshold : lossyBufferedAmountLowThreshold,

@@ -1,169 +1,191 @@
 package io.roomflux.reactor;
 
+import io.roomflux.reactor.e2ee.EncryptionOptions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.jspecify.annotations.Nullable;
 
 /**
- * How to join a room: every option of the core's {@code RoomOptions}. Immutable; start from
- * {@link #defaults()} or {@link #builder()}, or change one setting with a {@code with*} method.
- * Options left unset leave the core's default in place.
- *
- * @param autoSubscribe subscribe to every remote track as it is published. Default true.
- * @param adaptiveStream let the server adapt video quality to what is rendered. Default false.
- * @param dynacast pause publishing video layers nobody subscribes to. Default false.
- * @param joinRetries how often the core retries a failed join. Default 1.
- * @param connectTimeout how long {@link LiveKit#connect} waits for the room, retries included;
- *     also given to the core for each attempt. Default 15 s.
- * @param singlePeerConnection use one peer connection for publishing and subscribing. Default false.
- * @param encryption end-to-end encryption of the room's media; default none. See
- *     {@link #withEncryption(EncryptionOptions)}.
- * @param iceServers STUN/TURN servers added to those the LiveKit server announces. Default none.
- * @param iceTransportPolicy which ICE candidates may be used; default: the core's (all).
- * @param continualIceGathering keep gathering ICE candidates as networks change; default: the
- *     core's (gather once).
- * @param dataStreamMaxPayloadBytes the largest data stream chunk to send; default: the core's
- *     (15 000 bytes).
- * @param legacyDataStreams send data streams the way pre-2025 clients expect. Default false.
+ * How to join a room: every option of the core's {@code RoomOptions}. Immutable and
+ * thread-safe; start from {@link #defaults()} or {@link #builder()}, or change one setting with a
+ * {@code with*} method. Options left unset leave the core's default in place. New options are
+ * added as builder methods, so code that builds options keeps compiling and linking.
  */
-public record RoomOptions(boolean autoSubscribe, boolean adaptiveStream, boolean dynacast, int joinRetries,
-                          Duration connectTimeout, boolean singlePeerConnection,
-                          Optional<EncryptionOptions> encryption, List<IceServer> iceServers,
-                          Optional<IceTransportPolicy> iceTransportPolicy, Optional<Boolean> continualIceGathering,
-                          OptionalLong dataStreamMaxPayloadBytes, boolean legacyDataStreams) {
-  /** Validates the options. */
-  public RoomOptions {
-    Objects.requireNonNull(connectTimeout, "connectTimeout");
-    Objects.requireNonNull(encryption, "encryption");
-    iceServers = List.copyOf(iceServers);
-    Objects.requireNonNull(iceTransportPolicy, "iceTransportPolicy");
-    Objects.requireNonNull(continualIceGathering, "continualIceGathering");
-    Objects.requireNonNull(dataStreamMaxPayloadBytes, "dataStreamMaxPayloadBytes");
-    if (joinRetries < 0) {
-      throw new IllegalArgumentException("joinRetries must not be negative");
-    }
-    if (connectTimeout.isNegative() || connectTimeout.isZero()) {
-      throw new IllegalArgumentException("connectTimeout must be positive");
-    }
-    if (dataStreamMaxPayloadBytes.isPresent() && dataStreamMaxPayloadBytes.getAsLong() <= 0) {
-      throw new IllegalArgumentException("dataStreamMaxPayloadBytes must be positive");
-    }
+public final class RoomOptions {
+  private final Settings s;
+
+  /** The settings, in one value: its equals, hashCode and toString are the options'. */
+  private record Settings(boolean autoSubscribe, boolean adaptiveStream, boolean dynacast, int joinRetries,
+                          Duration connectTimeout, boolean singlePeerConnection, Optional<EncryptionOptions> encryption,
+                          List<IceServer> iceServers, Optional<IceTransportPolicy> iceTransportPolicy,
+                          Optional<Boolean> continualIceGathering, OptionalLong dataStreamMaxPayloadBytes,
+                          boolean legacyDataStreams) {
   }
 
-  /**
-   * The defaults described on each component.
-   *
-   * @return default options
-   */
+  private RoomOptions(Settings s) {
+    this.s = s;
+  }
+
+  /** {@return the defaults, described on each accessor} */
   public static RoomOptions defaults() {
     return builder().build();
   }
 
-  /**
-   * A builder starting from the defaults.
-   *
-   * @return a new builder
-   */
+  /** {@return a new builder, starting from the defaults} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /**
-   * A builder starting from these options.
-   *
-   * @return a new builder
-   */
+  /** {@return a new builder, starting from these options} */
   public Builder toBuilder() {
     Builder b = new Builder();
-    b.autoSubscribe = autoSubscribe;
-    b.adaptiveStream = adaptiveStream;
-    b.dynacast = dynacast;
-    b.joinRetries = joinRetries;
-    b.connectTimeout = connectTimeout;
-    b.singlePeerConnection = singlePeerConnection;
-    b.encryption = encryption;
-    b.iceServers = iceServers;
-    b.iceTransportPolicy = iceTransportPolicy;
-    b.continualIceGathering = continualIceGathering;
-    b.dataStreamMaxPayloadBytes = dataStreamMaxPayloadBytes;
-    b.legacyDataStreams = legacyDataStreams;
+    b.autoSubscribe = s.autoSubscribe;
+    b.adaptiveStream = s.adaptiveStream;
+    b.dynacast = s.dynacast;
+    b.joinRetries = s.joinRetries;
+    b.connectTimeout = s.connectTimeout;
+    b.singlePeerConnection = s.singlePeerConnection;
+    b.encryption = s.encryption;
+    b.iceServers = s.iceServers;
+    b.iceTransportPolicy = s.iceTransportPolicy;
+    b.continualIceGathering = s.continualIceGathering;
+    b.dataStreamMaxPayloadBytes = s.dataStreamMaxPayloadBytes;
+    b.legacyDataStreams = s.legacyDataStreams;
     return b;
   }
 
+  /** {@return whether every remote track is subscribed to as it is published} Default true. */
+  public boolean autoSubscribe() {
+    return s.autoSubscribe;
+  }
+
+  /** {@return whether the server adapts video quality to what is rendered} Default false. */
+  public boolean adaptiveStream() {
+    return s.adaptiveStream;
+  }
+
+  /** {@return whether video layers nobody subscribes to are paused} Default false. */
+  public boolean dynacast() {
+    return s.dynacast;
+  }
+
+  /** {@return how often the core retries a failed join, 0 or more} Default 1. */
+  public int joinRetries() {
+    return s.joinRetries;
+  }
+
   /**
-   * With another auto-subscribe setting.
+   * {@return how long {@link LiveKit#connect} waits for the room, retries included} Also given to
+   * the core for each attempt. Positive; default 15 s.
+   */
+  public Duration connectTimeout() {
+    return s.connectTimeout;
+  }
+
+  /** {@return whether one peer connection is used for publishing and subscribing} Default false. */
+  public boolean singlePeerConnection() {
+    return s.singlePeerConnection;
+  }
+
+  /**
+   * {@return the end-to-end encryption of the room's media, if any} Default none. See
+   * {@link #withEncryption(EncryptionOptions)}.
+   */
+  public Optional<EncryptionOptions> encryption() {
+    return s.encryption;
+  }
+
+  /** {@return the STUN/TURN servers added to those the LiveKit server announces} Immutable; default none. */
+  public List<IceServer> iceServers() {
+    return s.iceServers;
+  }
+
+  /** {@return which ICE candidates may be used, if set} Default empty: the core's (all). */
+  public Optional<IceTransportPolicy> iceTransportPolicy() {
+    return s.iceTransportPolicy;
+  }
+
+  /**
+   * {@return whether ICE candidates keep being gathered as networks change, if set} Default empty:
+   * the core's (gather once).
+   */
+  public Optional<Boolean> continualIceGathering() {
+    return s.continualIceGathering;
+  }
+
+  /** {@return the largest data stream chunk to send, in bytes, if set} Default empty: the core's (15 000). */
+  public OptionalLong dataStreamMaxPayloadBytes() {
+    return s.dataStreamMaxPayloadBytes;
+  }
+
+  /** {@return whether data streams are sent the way pre-2025 clients expect} Default false. */
+  public boolean legacyDataStreams() {
+    return s.legacyDataStreams;
+  }
+
+  /**
+   * {@return these options with another auto-subscribe setting}
    *
    * @param value the setting
-   * @return new options
    */
   public RoomOptions withAutoSubscribe(boolean value) {
     return toBuilder().autoSubscribe(value).build();
   }
 
   /**
-   * With another connect timeout.
+   * {@return these options with another connect timeout}
    *
-   * @param value the timeout
-   * @return new options
+   * @param value the timeout, positive
+   * @throws IllegalArgumentException if the timeout is not positive
    */
   public RoomOptions withConnectTimeout(Duration value) {
     return toBuilder().connectTimeout(value).build();
   }
 
   /**
-   * With another number of join retries.
+   * {@return these options with another number of join retries}
    *
-   * @param value the retries
-   * @return new options
+   * @param value the retries, 0 or more
+   * @throws IllegalArgumentException if negative
    */
   public RoomOptions withJoinRetries(int value) {
     return toBuilder().joinRetries(value).build();
   }
 
   /**
-   * With end-to-end encryption: the room's media is encrypted with these keys, and only
-   * participants holding them can play it. The keys can be changed while connected through
-   * {@link Room#e2ee()}. {@link #toString()} never shows them.
+   * {@return these options with end-to-end encryption} The room's media is encrypted with these
+   * keys, and only participants holding them can play it. The keys can be changed while connected
+   * through {@link Room#e2ee()}. {@link #toString()} never shows them.
    *
    * @param value the encryption settings and keys
-   * @return new options
    */
   public RoomOptions withEncryption(EncryptionOptions value) {
     return toBuilder().encryption(value).build();
   }
 
-  io.roomflux.proto.RoomOptions toProto() {
-    io.roomflux.proto.RoomOptions.Builder proto = io.roomflux.proto.RoomOptions.newBuilder();
-    // Field 7 `encryption`; field 4 `e2ee` is deprecated (LiveKit's Python SDK sets only this one too).
-    encryption.ifPresent(e -> proto.setEncryption(e.toProto()));
-    if (!iceServers.isEmpty() || iceTransportPolicy.isPresent() || continualIceGathering.isPresent()) {
-      io.roomflux.proto.RtcConfig.Builder rtc = io.roomflux.proto.RtcConfig.newBuilder();
-      iceServers.forEach(s -> rtc.addIceServers(s.toProto()));
-      iceTransportPolicy.ifPresent(p -> rtc.setIceTransportType(p.toProto()));
-      continualIceGathering.ifPresent(c -> rtc.setContinualGatheringPolicy(c
-          ? io.roomflux.proto.ContinualGatheringPolicy.GATHER_CONTINUALLY
-          : io.roomflux.proto.ContinualGatheringPolicy.GATHER_ONCE));
-      proto.setRtcConfig(rtc);
-    }
-    if (dataStreamMaxPayloadBytes.isPresent() || legacyDataStreams) {
-      io.roomflux.proto.RoomDataStreamOptions.Builder streams = io.roomflux.proto.RoomDataStreamOptions.newBuilder()
-          .setUseLegacyClientImplementation(legacyDataStreams);
-      dataStreamMaxPayloadBytes.ifPresent(streams::setMaxPayloadByteLength);
-      proto.setDataStream(streams);
-    }
-    return proto
-        .setAutoSubscribe(autoSubscribe)
-        .setAdaptiveStream(adaptiveStream)
-        .setDynacast(dynacast)
-        .setJoinRetries(joinRetries)
-        .setConnectTimeoutMs(connectTimeout.toMillis())
-        .setSinglePeerConnection(singlePeerConnection)
-        .build();
+  @Override
+  public boolean equals(@Nullable Object other) {
+    return other instanceof RoomOptions o && o.s.equals(s);
   }
 
-  /** Builds {@link RoomOptions}; each setter's meaning is on the matching record component. */
+  @Override
+  public int hashCode() {
+    return s.hashCode();
+  }
+
+  /** {@return a description, e.g. {@code RoomOptions[autoSubscribe=true, ...]}; never a key or password} */
+  @Override
+  public String toString() {
+    return "RoomOptions" + s.toString().substring("Settings".length());
+  }
+
+  /**
+   * Builds {@link RoomOptions}; each setting's meaning and default is on the accessor of the same
+   * name. Each setter checks its value at once. Not thread-safe; reusable.
+   */
   public static final class Builder {
     private boolean autoSubscribe = true;
     private boolean adaptiveStream;
@@ -181,88 +203,151 @@ public record RoomOptions(boolean autoSubscribe, boolean adaptiveStream, boolean
     private Builder() {
     }
 
-    /** @param value see {@link RoomOptions#autoSubscribe()} @return this builder */
+    /**
+     * {@return this builder, with {@link RoomOptions#autoSubscribe()} set}
+     *
+     * @param value the setting
+     */
     public Builder autoSubscribe(boolean value) {
       autoSubscribe = value;
       return this;
     }
 
-    /** @param value see {@link RoomOptions#adaptiveStream()} @return this builder */
+    /**
+     * {@return this builder, with {@link RoomOptions#adaptiveStream()} set}
+     *
+     * @param value the setting
+     */
     public Builder adaptiveStream(boolean value) {
       adaptiveStream = value;
       return this;
     }
 
-    /** @param value see {@link RoomOptions#dynacast()} @return this builder */
+    /**
+     * {@return this builder, with {@link RoomOptions#dynacast()} set}
+     *
+     * @param value the setting
+     */
     public Builder dynacast(boolean value) {
       dynacast = value;
       return this;
     }
 
-    /** @param value see {@link RoomOptions#joinRetries()} @return this builder */
+    /**
+     * {@return this builder, with {@link RoomOptions#joinRetries()} set}
+     *
+     * @param value 0 or more
+     * @throws IllegalArgumentException if negative
+     */
     public Builder joinRetries(int value) {
+      if (value < 0) {
+        throw new IllegalArgumentException("joinRetries must not be negative, was " + value);
+      }
       joinRetries = value;
       return this;
     }
 
-    /** @param value see {@link RoomOptions#connectTimeout()} @return this builder */
+    /**
+     * {@return this builder, with {@link RoomOptions#connectTimeout()} set}
+     *
+     * @param value positive
+     * @throws IllegalArgumentException if not positive
+     */
     public Builder connectTimeout(Duration value) {
+      Objects.requireNonNull(value, "connectTimeout");
+      if (value.isNegative() || value.isZero()) {
+        throw new IllegalArgumentException("connectTimeout must be positive, was " + value);
+      }
       connectTimeout = value;
       return this;
     }
 
-    /** @param value see {@link RoomOptions#singlePeerConnection()} @return this builder */
+    /**
+     * {@return this builder, with {@link RoomOptions#singlePeerConnection()} set}
+     *
+     * @param value the setting
+     */
     public Builder singlePeerConnection(boolean value) {
       singlePeerConnection = value;
       return this;
     }
 
-    /** @param value see {@link RoomOptions#encryption()} @return this builder */
+    /**
+     * {@return this builder, with {@link RoomOptions#encryption()} set} See
+     * {@link RoomOptions#withEncryption}.
+     *
+     * @param value the encryption settings and keys
+     */
     public Builder encryption(EncryptionOptions value) {
-      encryption = Optional.of(value);
+      encryption = Optional.of(Objects.requireNonNull(value, "encryption"));
       return this;
     }
 
-    /** @param value see {@link RoomOptions#iceServers()} @return this builder */
+    /** {@return this builder, for an unencrypted room (the default)} Undoes {@link #encryption(EncryptionOptions)}. */
+    public Builder noEncryption() {
+      encryption = Optional.empty();
+      return this;
+    }
+
+    /**
+     * {@return this builder, with {@link RoomOptions#iceServers()} set}
+     *
+     * @param value the servers; copied
+     */
     public Builder iceServers(List<IceServer> value) {
       iceServers = List.copyOf(value);
       return this;
     }
 
-    /** @param value see {@link RoomOptions#iceTransportPolicy()} @return this builder */
+    /**
+     * {@return this builder, with {@link RoomOptions#iceTransportPolicy()} set}
+     *
+     * @param value the policy
+     */
     public Builder iceTransportPolicy(IceTransportPolicy value) {
-      iceTransportPolicy = Optional.of(value);
+      iceTransportPolicy = Optional.of(Objects.requireNonNull(value, "iceTransportPolicy"));
       return this;
     }
 
-    /** @param value see {@link RoomOptions#continualIceGathering()} @return this builder */
+    /**
+     * {@return this builder, with {@link RoomOptions#continualIceGathering()} set}
+     *
+     * @param value the setting
+     */
     public Builder continualIceGathering(boolean value) {
       continualIceGathering = Optional.of(value);
       return this;
     }
 
-    /** @param value see {@link RoomOptions#dataStreamMaxPayloadBytes()} @return this builder */
+    /**
+     * {@return this builder, with {@link RoomOptions#dataStreamMaxPayloadBytes()} set}
+     *
+     * @param value positive
+     * @throws IllegalArgumentException if not positive
+     */
     public Builder dataStreamMaxPayloadBytes(long value) {
+      if (value <= 0) {
+        throw new IllegalArgumentException("dataStreamMaxPayloadBytes must be positive, was " + value);
+      }
       dataStreamMaxPayloadBytes = OptionalLong.of(value);
       return this;
     }
 
-    /** @param value see {@link RoomOptions#legacyDataStreams()} @return this builder */
+    /**
+     * {@return this builder, with {@link RoomOptions#legacyDataStreams()} set}
+     *
+     * @param value the setting
+     */
     public Builder legacyDataStreams(boolean value) {
       legacyDataStreams = value;
       return this;
     }
 
-    /**
-     * Builds the options.
-     *
-     * @return the options
-     * @throws IllegalArgumentException if a value is out of range
-     */
+    /** {@return the options, immutable} */
     public RoomOptions build() {
-      return new RoomOptions(autoSubscribe, adaptiveStream, dynacast, joinRetries, connectTimeout,
+      return new RoomOptions(new Settings(autoSubscribe, adaptiveStream, dynacast, joinRetries, connectTimeout,
           singlePeerConnection, encryption, iceServers, iceTransportPolicy, continualIceGathering,
-          dataStreamMaxPayloadBytes, legacyDataStreams);
+          dataStreamMaxPayloadBytes, legacyDataStreams));
     }
   }
 }

@@ -19,14 +19,14 @@ public enum SimulatedScenario {
    * {@link RoomEvent.Reconnected}. Participants, publications, subscriptions and track sids stay
    * as they were; the other participants see nothing of it.
    */
-  SIGNAL_RECONNECT(io.roomflux.proto.SimulateScenarioKind.SIMULATE_SIGNAL_RECONNECT),
+  SIGNAL_RECONNECT,
 
   /**
    * Asks the server to report the local participant to everyone as speaking, and as silent
    * three seconds later. The server logs that it does so, but no
    * {@link RoomEvent.ActiveSpeakersChanged} was observed in any room: do not rely on it.
    */
-  SPEAKER_UPDATE(io.roomflux.proto.SimulateScenarioKind.SIMULATE_SPEAKER),
+  SPEAKER_UPDATE,
 
   /**
    * Asks the server to close the local participant's session without telling it, as if the
@@ -34,27 +34,27 @@ public enum SimulatedScenario {
    * {@link #FULL_RECONNECT} (about 0.3 s); the other participants see the local participant
    * leave ({@link DisconnectReason#SERVER_SHUTDOWN}) and join again, with new track sids.
    */
-  NODE_FAILURE(io.roomflux.proto.SimulateScenarioKind.SIMULATE_NODE_FAILURE),
+  NODE_FAILURE,
 
   /**
    * Asks the server to close the local participant's session and tell it to leave. There is no
    * reconnect: the room ends with {@link RoomEvent.Disconnected}
    * ({@link DisconnectReason#SERVER_SHUTDOWN}), and the other participants see it leave.
    */
-  SERVER_LEAVE(io.roomflux.proto.SimulateScenarioKind.SIMULATE_SERVER_LEAVE),
+  SERVER_LEAVE,
 
   /**
    * Asks the server to close the local participant's session as if it were moving it to another
    * node. As {@link #NODE_FAILURE}: a full reconnect (about 0.4 s); the other participants see
    * it leave ({@link DisconnectReason#MIGRATION}) and join again.
    */
-  MIGRATION(io.roomflux.proto.SimulateScenarioKind.SIMULATE_MIGRATION),
+  MIGRATION,
 
   /**
    * Asks the server to prefer TCP candidates for the next ICE restart, and makes the core
    * reconnect fully, as after {@link #FULL_RECONNECT} (about 1.1 s, over TCP).
    */
-  FORCE_TCP(io.roomflux.proto.SimulateScenarioKind.SIMULATE_FORCE_TCP),
+  FORCE_TCP,
 
   /**
    * Asks the server to prefer TLS (TURN over TLS) candidates for the next ICE restart, and makes
@@ -63,7 +63,7 @@ public enum SimulatedScenario {
    * {@code RECONNECTING} (observed for over 30 s), and the other participants saw the local
    * participant leave and join again every 15 s.
    */
-  FORCE_TLS(io.roomflux.proto.SimulateScenarioKind.SIMULATE_FORCE_TLS),
+  FORCE_TLS,
 
   /**
    * Makes the core act as if the server had told it to leave and reconnect: a new session,
@@ -78,7 +78,7 @@ public enum SimulatedScenario {
    * The other participants see the local participant leave
    * ({@link DisconnectReason#CLIENT_INITIATED}) and join again, its tracks under their new sids.
    */
-  FULL_RECONNECT(io.roomflux.proto.SimulateScenarioKind.SIMULATE_FULL_RECONNECT),
+  FULL_RECONNECT,
 
   /**
    * Asks the server to cut the signalling connection of the next resume, then closes it locally
@@ -86,15 +86,5 @@ public enum SimulatedScenario {
    * (after about 3 s), and the core falls back to a full reconnect: from there on the events of
    * {@link #FULL_RECONNECT}, without a second {@code Reconnecting} (about 3.3 s in all).
    */
-  DISCONNECT_SIGNAL_ON_RESUME(io.roomflux.proto.SimulateScenarioKind.SIMULATE_DISCONNECT_SIGNAL_ON_RESUME);
-
-  private final io.roomflux.proto.SimulateScenarioKind proto;
-
-  SimulatedScenario(io.roomflux.proto.SimulateScenarioKind proto) {
-    this.proto = proto;
-  }
-
-  io.roomflux.proto.SimulateScenarioKind toProto() {
-    return proto;
-  }
+  DISCONNECT_SIGNAL_ON_RESUME
 }

@@ -1,8 +1,16 @@
 package io.roomflux.reactor;
 
+import io.roomflux.reactor.data.ByteStreamReader;
+import io.roomflux.reactor.data.ByteStreamWriter;
+import io.roomflux.reactor.data.DataStreamException;
+import io.roomflux.reactor.participant.LocalParticipant;
+import io.roomflux.reactor.data.StreamBufferOverflowException;
+import io.roomflux.reactor.data.StreamInfo;
+import io.roomflux.reactor.data.StreamOptions;
+import io.roomflux.reactor.data.TextStreamReader;
+import io.roomflux.reactor.data.TextStreamWriter;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.roomflux.core.HandleKind;
 import io.roomflux.testkit.LiveKitIntegrationTest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -58,8 +66,8 @@ class DataStreamTest {
     return copy;
   }
 
-  private long live(HandleKind kind) {
-    return rooms.lk().core().handles().liveByKind().getOrDefault(kind, 0L);
+  private long live(String kind) {
+    return rooms.lk().diagnostics().liveHandlesByKind().getOrDefault(kind, 0L);
   }
 
   @Test
@@ -209,9 +217,9 @@ class DataStreamTest {
         .assertNext(reader -> {
           assertThat(reader.info().topic()).isEqualTo("wanted");
           // The "other" stream had no subscriber: released when it arrived, before this one.
-          assertThat(live(HandleKind.TEXT_STREAM_READER)).isEqualTo(1);
+          assertThat(live("TEXT_STREAM_READER")).isEqualTo(1);
           reader.discard();
-          assertThat(live(HandleKind.TEXT_STREAM_READER)).isZero();
+          assertThat(live("TEXT_STREAM_READER")).isZero();
           StepVerifier.create(reader.readAll()).expectError(IllegalStateException.class).verify(IO);
         })
         .expectComplete()
@@ -243,11 +251,11 @@ class DataStreamTest {
         .expectComplete()
         .verify(IO);
 
-    assertThat(live(HandleKind.BYTE_STREAM_READER)).isZero();
+    assertThat(live("BYTE_STREAM_READER")).isZero();
     // The sender goes on undisturbed; what arrives for the cancelled read is dropped.
     writer.get().write(random(1_000)).block(IO);
     StepVerifier.create(writer.get().close()).expectComplete().verify(IO);
-    assertThat(live(HandleKind.BYTE_STREAM_WRITER)).isZero();
+    assertThat(live("BYTE_STREAM_WRITER")).isZero();
   }
 
   @Test
@@ -275,7 +283,7 @@ class DataStreamTest {
     rooms.join("bob");
     TextStreamWriter writer = alice.localParticipant().streamText(StreamOptions.topic("t")).block(IO);
     assertThat(writer).isNotNull();
-    assertThat(live(HandleKind.TEXT_STREAM_WRITER)).isEqualTo(1);
+    assertThat(live("TEXT_STREAM_WRITER")).isEqualTo(1);
 
     writer.write("one").block(IO);
     StepVerifier.create(writer.close(Map.of("done", "yes"))).expectComplete().verify(IO);
@@ -283,7 +291,7 @@ class DataStreamTest {
     StepVerifier.create(writer.write("late"))
         .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(DataStreamException.class).hasMessageContaining("closed"))
         .verify(IO);
-    assertThat(live(HandleKind.TEXT_STREAM_WRITER)).isZero();
+    assertThat(live("TEXT_STREAM_WRITER")).isZero();
   }
 
   @Test
@@ -310,9 +318,9 @@ class DataStreamTest {
         .expectError(RoomClosedException.class)
         .verify(IO);
 
-    assertThat(live(HandleKind.TEXT_STREAM_WRITER)).isEqualTo(1);
+    assertThat(live("TEXT_STREAM_WRITER")).isEqualTo(1);
     alice.disconnect().block(IO);
-    assertThat(live(HandleKind.TEXT_STREAM_WRITER)).isZero();
+    assertThat(live("TEXT_STREAM_WRITER")).isZero();
     StepVerifier.create(writer.get().write("after")).expectError(RoomClosedException.class).verify(IO);
     StepVerifier.create(writer.get().close()).expectError(RoomClosedException.class).verify(IO);
   }

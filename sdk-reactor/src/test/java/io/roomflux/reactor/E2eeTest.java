@@ -1,5 +1,11 @@
 package io.roomflux.reactor;
 
+import io.roomflux.reactor.e2ee.E2eeManager;
+import io.roomflux.reactor.e2ee.E2eeNotConfiguredException;
+import io.roomflux.reactor.e2ee.EncryptionOptions;
+import io.roomflux.reactor.e2ee.EncryptionState;
+import io.roomflux.reactor.e2ee.EncryptionType;
+import io.roomflux.reactor.participant.TrackKind;
 import static io.roomflux.reactor.PublishedTrack.await;
 import static io.roomflux.reactor.PublishedTrack.subscribedTrack;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,5 +1,12 @@
 package io.roomflux.reactor;
 
+import io.roomflux.reactor.internal.room.RoomProbe;
+import io.roomflux.reactor.internal.room.RoomClient;
+import io.roomflux.reactor.internal.core.FfmCore;
+import io.roomflux.core.FfiClientOptions;
+import io.roomflux.reactor.data.DataOptions;
+import io.roomflux.reactor.internal.room.DefaultRoom;
+import io.roomflux.reactor.participant.LocalParticipant;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.roomflux.devserver.LiveKitDevServer;
@@ -36,7 +43,9 @@ class LifecycleStressTest {
 
   private final LiveKitDevServer server;
   private final ConcurrentLinkedQueue<Throwable> unexpected = new ConcurrentLinkedQueue<>();
-  private LiveKit lk;
+  // The entry point's implementation, with a probe whose lifecycle counters the tests read.
+  private RoomClient lk;
+  private RoomProbe probe;
   private String run;
 
   LifecycleStressTest(LiveKitDevServer server) {
@@ -45,7 +54,8 @@ class LifecycleStressTest {
 
   @BeforeEach
   void setUp() {
-    lk = LiveKit.create();
+    probe = new RoomProbe();
+    lk = new RoomClient(FfmCore.open(FfiClientOptions.defaults()), LiveKitOptions.defaults(), probe);
     run = UUID.randomUUID().toString().substring(0, 8);
   }
 
@@ -53,11 +63,11 @@ class LifecycleStressTest {
   void nothingLeaksAndTheCoreNeverPanicked() {
     lk.closeRooms().block(Duration.ofSeconds(60));
     assertThat(unexpected).isEmpty();
-    assertThat(lk.core().failure()).isEmpty();
-    assertThat(lk.core().handles().liveByKind()).isEmpty();
-    assertThat(lk.core().handles().leaked()).isZero();
-    assertThat(lk.core().handles().dropFailures()).isZero();
-    assertThat(lk.core().upcallFailures()).isZero();
+    assertThat(lk.diagnostics().panics()).isZero();
+    assertThat(lk.diagnostics().liveHandlesByKind()).isEmpty();
+    assertThat(lk.diagnostics().leakedHandles()).isZero();
+    assertThat(lk.diagnostics().dropFailures()).isZero();
+    assertThat(lk.diagnostics().upcallFailures()).isZero();
   }
 
   @Test
@@ -73,8 +83,8 @@ class LifecycleStressTest {
 
     log.info("{} lifecycle cycles in {} ms; operations without a callback after the room closed: {}; operations "
         + "that met the closing room after registering and withdrew unsent: {}", cycles,
-        (System.nanoTime() - start) / 1_000_000, DefaultRoom.ABANDONED_CALLBACKS.sum(),
-        DefaultRoom.WITHDRAWN_OPERATIONS.sum());
+        (System.nanoTime() - start) / 1_000_000, probe.callbacksAbandoned(),
+        probe.operationsWithdrawn());
     assertThat(completed).hasValue(cycles);
   }
 
@@ -109,10 +119,10 @@ class LifecycleStressTest {
 
   private Mono<Void> scopeCancelledWhileOperating(String token) {
     AtomicReference<Room> held = new AtomicReference<>();
-    return lk.withRoom(server.url().toString(), token, RoomOptions.defaults(), room -> {
+    return Flux.usingWhen(lk.connect(server.url().toString(), token, RoomOptions.defaults()), room -> {
           held.set(room);
           return Flux.merge(operations(room), Flux.never());
-        })
+        }, Room::disconnect, (room, error) -> room.disconnect(), Room::disconnect)
         .take(Duration.ofMillis(ThreadLocalRandom.current().nextInt(0, 50)))
         .then(Mono.defer(() -> held.get() == null ? Mono.empty() : held.get().onClose()))
         .doOnError(unexpected::add)
@@ -168,8 +178,8 @@ class LifecycleStressTest {
 
   @Test
   void twoHundredConnectsCancelledAtAnyMomentLeaveNoHandleAndNoPanic() {
-    long attachedBefore = DefaultRoom.ATTACHED.sum();
-    long readyBefore = DefaultRoom.READY_SENT.sum();
+    long attachedBefore = probe.roomsAttached();
+    long readyBefore = probe.readyHandshakesSent();
     String room = "cancel-" + run;
     AtomicInteger delivered = new AtomicInteger();
 
@@ -186,11 +196,11 @@ class LifecycleStressTest {
         .block(Duration.ofMinutes(5));
     lk.closeRooms().block(Duration.ofSeconds(60));
 
-    long attached = DefaultRoom.ATTACHED.sum() - attachedBefore;
+    long attached = probe.roomsAttached() - attachedBefore;
     log.info("200 cancelled connects: {} rooms arrived after or before the cancel, {} delivered", attached,
         delivered.get());
-    assertThat(DefaultRoom.READY_SENT.sum() - readyBefore).isEqualTo(attached);
-    assertThat(lk.core().handles().liveCount()).isZero();
+    assertThat(probe.readyHandshakesSent() - readyBefore).isEqualTo(attached);
+    assertThat(lk.diagnostics().liveHandles()).isZero();
 
     // The core closes a room and panics 15 s after a connect whose ready handshake never came.
     // A room joined now would end with an error if that happened during the next 16 s.

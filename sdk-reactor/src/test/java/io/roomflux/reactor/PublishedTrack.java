@@ -1,9 +1,11 @@
 package io.roomflux.reactor;
 
+import io.roomflux.reactor.media.LocalTrack;
+import io.roomflux.reactor.participant.TrackKind;
+import io.roomflux.reactor.participant.TrackPublication;
+import io.roomflux.reactor.media.TrackPublishOptions;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.roomflux.reactor.media.LocalTrack;
-import io.roomflux.reactor.media.TrackPublishOptions;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;

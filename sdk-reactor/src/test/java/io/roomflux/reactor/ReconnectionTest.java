@@ -1,5 +1,9 @@
 package io.roomflux.reactor;
 
+import io.roomflux.reactor.data.DataOptions;
+import io.roomflux.reactor.internal.room.DefaultRoom;
+import io.roomflux.reactor.participant.TrackKind;
+import io.roomflux.reactor.participant.TrackSource;
 import static io.roomflux.reactor.PublishedTrack.await;
 import static io.roomflux.reactor.PublishedTrack.subscribedTrack;
 import static org.assertj.core.api.Assertions.assertThat;

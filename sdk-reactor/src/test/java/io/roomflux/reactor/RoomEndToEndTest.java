@@ -1,5 +1,14 @@
 package io.roomflux.reactor;
 
+import java.util.UUID;
+import io.roomflux.reactor.internal.room.RoomProbe;
+import io.roomflux.reactor.internal.room.RoomClient;
+import io.roomflux.reactor.internal.core.FfmCore;
+import io.roomflux.core.FfiClientOptions;
+import io.roomflux.reactor.data.DataKind;
+import io.roomflux.reactor.data.DataOptions;
+import io.roomflux.reactor.internal.room.DefaultRoom;
+import io.roomflux.reactor.data.PayloadTooLargeException;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.roomflux.devserver.LiveKitDevServer;
@@ -86,7 +95,7 @@ class RoomEndToEndTest {
     assertThat(alice.connectionState()).isEqualTo(ConnectionState.DISCONNECTED);
 
     StepVerifier.create(bob.disconnect()).expectComplete().verify(IO);
-    assertThat(rooms.lk().core().handles().liveCount()).isZero();
+    assertThat(rooms.lk().diagnostics().liveHandles()).isZero();
   }
 
   @Test
@@ -166,30 +175,34 @@ class RoomEndToEndTest {
    */
   @Test
   void anOperationThatRegistersAfterDisposalBeganWithdrawsUnsentAndTheDisconnectCompletes() {
-    DefaultRoom alice = (DefaultRoom) rooms.join("alice");
+    AtomicReference<Runnable> seam = new AtomicReference<>();
+    RoomProbe probe = new RoomProbe(() -> {
+      Runnable once = seam.getAndSet(null);
+      if (once != null) {
+        once.run();
+      }
+    });
+    RoomClient client = new RoomClient(FfmCore.open(FfiClientOptions.defaults()), LiveKitOptions.defaults(), probe);
+    DefaultRoom alice = (DefaultRoom) client.connect(rooms.server().url().toString(),
+        rooms.server().token("alice", "withdraw-" + UUID.randomUUID()), RoomOptions.defaults()).block(IO);
+    assertThat(alice).isNotNull();
     long sent = alice.operationsSent();
-    long withdrawn = DefaultRoom.WITHDRAWN_OPERATIONS.sum();
     AtomicReference<Mono<Void>> disconnect = new AtomicReference<>();
-    DefaultRoom.betweenCheckAndRegistration = () -> {
-      DefaultRoom.betweenCheckAndRegistration = null;
+    seam.set(() -> {
       // JUnit thread: start the disconnect and wait until the room's disposal has begun.
       disconnect.set(alice.disconnect().cache());
       disconnect.get().subscribe();
       Flux.interval(Duration.ofMillis(5)).filter(i -> alice.isDisposing()).next().block(IO);
-    };
-    try {
-      StepVerifier.create(alice.localParticipant().publishData("late".getBytes(StandardCharsets.UTF_8),
-              DataOptions.reliable()))
-          .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(RoomClosedException.class)
-              .hasMessageContaining("publishData refused"))
-          .verify(IO);
-    } finally {
-      DefaultRoom.betweenCheckAndRegistration = null;
-    }
+    });
+    StepVerifier.create(alice.localParticipant().publishData("late".getBytes(StandardCharsets.UTF_8),
+            DataOptions.reliable()))
+        .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(RoomClosedException.class)
+            .hasMessageContaining("publishData refused"))
+        .verify(IO);
 
     StepVerifier.create(disconnect.get()).expectComplete().verify(IO);
     assertThat(alice.operationsSent()).as("requests sent by the late operation").isEqualTo(sent);
-    assertThat(DefaultRoom.WITHDRAWN_OPERATIONS.sum() - withdrawn).isEqualTo(1);
-    assertThat(rooms.lk().core().handles().liveCount()).isZero();
+    assertThat(probe.operationsWithdrawn()).isEqualTo(1);
+    assertThat(client.diagnostics().liveHandles()).isZero();
   }
 }

@@ -1,5 +1,6 @@
 package io.roomflux.reactor;
 
+import io.roomflux.reactor.participant.Participant;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.roomflux.devserver.LiveKitDevServer;

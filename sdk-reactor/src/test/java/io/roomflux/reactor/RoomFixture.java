@@ -2,7 +2,6 @@ package io.roomflux.reactor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.roomflux.core.HandleRegistry;
 import io.roomflux.devserver.LiveKitDevServer;
 import io.roomflux.testkit.LiveKitIntegrationTest;
 import io.roomflux.testkit.LiveKitServerExtension;
@@ -79,11 +78,11 @@ public final class RoomFixture implements BeforeEachCallback, AfterEachCallback 
     } finally {
       lk.closeRooms().block(IO);
     }
-    HandleRegistry handles = lk.core().handles();
-    assertThat(handles.liveByKind()).as("live handles by kind after the test").isEmpty();
-    assertThat(handles.liveCount()).as("live handles after the test").isZero();
-    assertThat(handles.leaked()).as("handles reclaimed as leaks").isZero();
-    assertThat(handles.dropFailures()).as("drops the core did not recognise").isZero();
+    Diagnostics diagnostics = lk.diagnostics();
+    assertThat(diagnostics.liveHandlesByKind()).as("live handles by kind after the test").isEmpty();
+    assertThat(diagnostics.liveHandles()).as("live handles after the test").isZero();
+    assertThat(diagnostics.leakedHandles()).as("handles reclaimed as leaks").isZero();
+    assertThat(diagnostics.dropFailures()).as("drops the core did not recognise").isZero();
   }
 
   /**

@@ -3,7 +3,7 @@ package io.roomflux.reactor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.roomflux.core.FfiClientOptions;
+import io.roomflux.reactor.internal.wire.RoomWire;
 import io.roomflux.devserver.LiveKitDevServer;
 import io.roomflux.proto.ContinualGatheringPolicy;
 import io.roomflux.proto.IceTransportType;
@@ -31,7 +31,7 @@ class RoomOptionsTest {
 
   @Test
   void defaultsLeaveTheCoresOwnDefaultsInPlace() {
-    io.roomflux.proto.RoomOptions proto = RoomOptions.defaults().toProto();
+    io.roomflux.proto.RoomOptions proto = RoomWire.toProto(RoomOptions.defaults());
 
     assertThat(proto.getAutoSubscribe()).isTrue();
     assertThat(proto.getJoinRetries()).isEqualTo(1);
@@ -43,7 +43,7 @@ class RoomOptionsTest {
 
   @Test
   void everyOptionIsMappedToTheProtocol() {
-    io.roomflux.proto.RoomOptions proto = EVERYTHING.toProto();
+    io.roomflux.proto.RoomOptions proto = RoomWire.toProto(EVERYTHING);
 
     assertThat(proto.getAutoSubscribe()).isFalse();
     assertThat(proto.getAdaptiveStream()).isTrue();
@@ -80,7 +80,7 @@ class RoomOptionsTest {
   @Test
   @LiveKitIntegrationTest
   void aRoomJoinsWithEveryOptionSet(LiveKitDevServer server) {
-    LiveKit lk = LiveKit.create(LiveKitOptions.defaults(), FfiClientOptions.defaults());
+    LiveKit lk = LiveKit.create(LiveKitOptions.defaults());
     String room = "options-" + UUID.randomUUID();
 
     StepVerifier.create(lk.withRoom(server.url().toString(), server.token("opt", room), EVERYTHING,
@@ -88,6 +88,6 @@ class RoomOptionsTest {
         .expectNext(room)
         .expectComplete()
         .verify(Duration.ofSeconds(30));
-    assertThat(lk.core().handles().liveCount()).isZero();
+    assertThat(lk.diagnostics().liveHandles()).isZero();
   }
 }

@@ -1,5 +1,8 @@
 package io.roomflux.reactor;
 
+import io.roomflux.reactor.rpc.RpcException;
+import io.roomflux.reactor.rpc.RpcInvocation;
+import io.roomflux.reactor.rpc.RpcRegistration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -37,8 +37,8 @@ class ServerInitiatedEndTest {
   @AfterEach
   void everyHandleIsReleased() {
     lk.closeRooms().block(IO);
-    assertThat(lk.core().handles().liveByKind()).isEmpty();
-    assertThat(lk.core().failure()).isEmpty();
+    assertThat(lk.diagnostics().liveHandlesByKind()).isEmpty();
+    assertThat(lk.diagnostics().panics()).isZero();
   }
 
   private Room join(LiveKitDevServer on, String identity) {

@@ -1,5 +1,6 @@
 package io.roomflux.reactor;
 
+import io.roomflux.reactor.data.DataOptions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.roomflux.devserver.LiveKitDevServer;
@@ -51,6 +52,6 @@ class SlowSubscriberTest {
     assertThat(bob.missedEvents()).isPositive();
     assertThat(slowSeen.get()).isLessThan(BURST);
     Mono.when(alice.disconnect(), bob.disconnect()).block(Duration.ofSeconds(30));
-    assertThat(lk.core().handles().liveCount()).isZero();
+    assertThat(lk.diagnostics().liveHandles()).isZero();
   }
 }

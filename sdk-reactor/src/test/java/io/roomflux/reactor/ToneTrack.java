@@ -1,14 +1,19 @@
 package io.roomflux.reactor;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
+import io.roomflux.reactor.media.Media;
 import io.roomflux.reactor.media.AudioFrame;
 import io.roomflux.reactor.media.AudioSource;
 import io.roomflux.reactor.media.AudioSourceOptions;
 import io.roomflux.reactor.media.AudioStreamOptions;
 import io.roomflux.reactor.media.LocalAudioTrack;
-import io.roomflux.reactor.media.Signals;
+import io.roomflux.reactor.participant.TrackKind;
+import io.roomflux.reactor.participant.TrackPublication;
 import io.roomflux.reactor.media.TrackPublishOptions;
+import io.roomflux.reactor.participant.TrackSource;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.roomflux.reactor.media.Signals;
+
 import io.roomflux.testkit.Tones;
 import java.time.Duration;
 import reactor.core.Disposable;
@@ -21,6 +26,8 @@ import reactor.core.publisher.Flux;
  * the source and track (see {@link PublishedTrack#close()}).
  */
 public final class ToneTrack extends PublishedTrack {
+  /** Media resources of an entry point on the process's core (handles are process-wide). */
+  private static final Media MEDIA = LiveKit.create().media();
   /** The tone's sample rate. */
   public static final int RATE = 48_000;
   /** Frames per analysis window: 0.5 s, a whole number of cycles for every tone the tests use. */
@@ -39,8 +46,8 @@ public final class ToneTrack extends PublishedTrack {
    * @return the published tone
    */
   public static ToneTrack publish(Room room, double frequency, Duration timeout) {
-    AudioSource source = AudioSource.create(AudioSourceOptions.of(RATE, 1).withQueueSize(Duration.ofMillis(100)));
-    LocalAudioTrack track = LocalAudioTrack.create("tone-" + (int) frequency, source);
+    AudioSource source = MEDIA.audioSource(AudioSourceOptions.of(RATE, 1).withQueueSize(Duration.ofMillis(100)));
+    LocalAudioTrack track = MEDIA.audioTrack("tone-" + (int) frequency, source);
     TrackPublication publication =
         publish(room, track, source::close, TrackPublishOptions.microphone(), TrackKind.AUDIO, timeout);
     assertThat(publication.source()).isEqualTo(TrackSource.MICROPHONE);

@@ -1,11 +1,5 @@
 package io.roomflux.reactor.media;
 
-import io.roomflux.core.FfiClient;
-import io.roomflux.proto.AudioFrameBufferInfo;
-import io.roomflux.proto.OwnedAudioFrameBuffer;
-import java.lang.foreign.Arena;
-import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 import java.nio.ShortBuffer;
 import java.time.Duration;
 import java.util.Arrays;
@@ -54,6 +48,21 @@ public final class AudioFrame {
    */
   public static AudioFrame of(short[] interleaved, int sampleRate, int numChannels) {
     return new AudioFrame(interleaved.clone(), sampleRate, numChannels);
+  }
+
+  /**
+   * A frame on these samples, without a copy: the caller hands the array over and must not
+   * change it afterwards (frames are immutable). For producers that fill a fresh array per frame.
+   *
+   * @param interleaved the samples, channels interleaved; its length must be a multiple of
+   *     {@code numChannels}
+   * @param sampleRate samples per second per channel
+   * @param numChannels the channel count
+   * @return the frame
+   * @throws IllegalArgumentException as {@link #of(short[], int, int)}
+   */
+  public static AudioFrame wrap(short[] interleaved, int sampleRate, int numChannels) {
+    return new AudioFrame(interleaved, sampleRate, numChannels);
   }
 
   /**
@@ -178,49 +187,6 @@ public final class AudioFrame {
     Objects.checkFromToIndex(fromSample, toSample, samplesPerChannel());
     return new AudioFrame(Arrays.copyOfRange(samples, fromSample * numChannels, toSample * numChannels),
         sampleRate, numChannels);
-  }
-
-  /** Byte size of the samples in native memory. */
-  long byteSize() {
-    return samples.length * 2L;
-  }
-
-  /** Copies the samples into native memory from {@code arena}, aligned for i16. */
-  MemorySegment toNative(Arena arena) {
-    MemorySegment segment = arena.allocate(Math.max(2, byteSize()), 2);
-    copyTo(segment);
-    return segment;
-  }
-
-  /** Copies the samples into the start of {@code segment}, which must be large enough. */
-  void copyTo(MemorySegment segment) {
-    MemorySegment.copy(samples, 0, segment, ValueLayout.JAVA_SHORT, 0, samples.length);
-  }
-
-  /** Describes the samples at {@code address} for a request. */
-  AudioFrameBufferInfo info(long address) {
-    return AudioFrameBufferInfo.newBuilder().setDataPtr(address).setNumChannels(numChannels)
-        .setSampleRate(sampleRate).setSamplesPerChannel(samplesPerChannel()).build();
-  }
-
-  /** Wraps samples this package produced and nobody else holds: no copy. */
-  static AudioFrame wrap(short[] interleaved, int sampleRate, int numChannels) {
-    return new AudioFrame(interleaved, sampleRate, numChannels);
-  }
-
-  /** Reads {@code segment}'s samples back, e.g. after the core processed them in place. */
-  static AudioFrame fromNative(MemorySegment segment, int sampleRate, int numChannels) {
-    return new AudioFrame(segment.toArray(ValueLayout.JAVA_SHORT), sampleRate, numChannels);
-  }
-
-  /**
-   * Copies a buffer the core handed over and drops its handle at once (also on failure), so the
-   * frame never holds native memory.
-   */
-  static AudioFrame take(FfiClient ffi, OwnedAudioFrameBuffer buffer) {
-    AudioFrameBufferInfo info = buffer.getInfo();
-    short[] copy = ffi.takeAudioFrame(buffer);
-    return new AudioFrame(copy, info.getSampleRate(), info.getNumChannels());
   }
 
   /**

@@ -3,113 +3,269 @@ package io.roomflux.reactor.media;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import reactor.core.scheduler.Scheduler;
 
 /**
  * How a remote audio track is received ({@link io.roomflux.reactor.Room#audioFrames}).
- *
- * @param sampleRate the sample rate of the frames delivered, in Hz; the core resamples the
- *     track to it. Default 48000.
- * @param numChannels the channel count of the frames delivered; the core remixes to it.
- *     Default 1.
- * @param frameSize how much audio each frame holds, a whole number of milliseconds. Default
- *     empty: what WebRTC delivers, 10 ms.
- * @param queueSize how many frames may wait for the subscriber before {@code overflow} applies;
- *     at least 1. Memory per stream is bounded by it. Default 50 (half a second of 10 ms frames).
- * @param overflow what happens when the subscriber falls further behind. Default
- *     {@link FrameOverflow#DROP_OLDEST}.
- * @param scheduler where frames are delivered. Default empty: the room's scheduler
- *     ({@link io.roomflux.reactor.LiveKitOptions#scheduler()}). Never the core's threads.
+ * Immutable and thread-safe; start from {@link #defaults()}, {@link #of(int, int)} or
+ * {@link #builder()} and change what you need with the {@code with*} methods or
+ * {@link #toBuilder()}.
  */
-public record AudioStreamOptions(int sampleRate, int numChannels, Optional<Duration> frameSize, int queueSize,
-                                 FrameOverflow overflow, Optional<Scheduler> scheduler) {
-  private static final int DEFAULT_QUEUE = 50;
+public final class AudioStreamOptions {
+  private final int sampleRate;
+  private final int numChannels;
+  private final Optional<Duration> frameSize;
+  private final int maxBufferedFrames;
+  private final FrameOverflow overflow;
+  private final Optional<Scheduler> scheduler;
 
-  /**
-   * Validates the options.
-   *
-   * @throws IllegalArgumentException if the rate, channel count or queue size is not positive,
-   *     or the frame size is not a positive whole number of milliseconds
-   */
-  public AudioStreamOptions {
-    if (sampleRate <= 0) {
-      throw new IllegalArgumentException("sampleRate must be positive, was " + sampleRate);
-    }
-    if (numChannels <= 0) {
-      throw new IllegalArgumentException("numChannels must be positive, was " + numChannels);
-    }
-    Objects.requireNonNull(frameSize, "frameSize");
-    frameSize.ifPresent(size -> {
-      if (size.isNegative() || size.isZero() || size.toNanos() % 1_000_000L != 0 || size.toMillis() > Integer.MAX_VALUE) {
-        throw new IllegalArgumentException("frameSize must be a positive whole number of milliseconds, was " + size);
-      }
-    });
-    if (queueSize < 1) {
-      throw new IllegalArgumentException("queueSize must be at least 1, was " + queueSize);
-    }
-    Objects.requireNonNull(overflow, "overflow");
-    Objects.requireNonNull(scheduler, "scheduler");
+  private AudioStreamOptions(Builder b) {
+    this.sampleRate = b.sampleRate;
+    this.numChannels = b.numChannels;
+    this.frameSize = b.frameSize;
+    this.maxBufferedFrames = b.maxBufferedFrames;
+    this.overflow = b.overflow;
+    this.scheduler = b.scheduler;
   }
 
   /**
-   * The defaults: 48 kHz mono 10 ms frames, a queue of 50 frames, dropping the oldest, on the
-   * room's scheduler.
-   *
-   * @return the options
+   * {@return the defaults} 48 kHz mono 10 ms frames, at most 50 frames buffered, dropping the
+   * oldest, on the room's scheduler.
    */
   public static AudioStreamOptions defaults() {
-    return of(48_000, 1);
+    return builder().build();
   }
 
   /**
-   * The defaults for another format.
+   * {@return the defaults for another format}
    *
-   * @param sampleRate the sample rate in Hz
-   * @param numChannels the channel count
-   * @return the options
+   * @param sampleRate the sample rate in Hz, positive
+   * @param numChannels the channel count, positive
+   * @throws IllegalArgumentException if the rate or channel count is not positive
    */
   public static AudioStreamOptions of(int sampleRate, int numChannels) {
-    return new AudioStreamOptions(sampleRate, numChannels, Optional.empty(), DEFAULT_QUEUE, FrameOverflow.DROP_OLDEST,
-        Optional.empty());
+    return builder().sampleRate(sampleRate).numChannels(numChannels).build();
+  }
+
+  /** {@return a new builder, starting from the defaults ({@link #defaults()})} */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** {@return a new builder, starting from these options} */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.sampleRate = sampleRate;
+    b.numChannels = numChannels;
+    b.frameSize = frameSize;
+    b.maxBufferedFrames = maxBufferedFrames;
+    b.overflow = overflow;
+    b.scheduler = scheduler;
+    return b;
+  }
+
+  /** {@return the sample rate of the frames delivered, in Hz} The core resamples to it. Default 48000. */
+  public int sampleRate() {
+    return sampleRate;
+  }
+
+  /** {@return the channel count of the frames delivered} The core remixes to it. Default 1. */
+  public int numChannels() {
+    return numChannels;
   }
 
   /**
-   * With frames of another length.
+   * {@return how much audio each frame holds, if set} A whole number of milliseconds. Default
+   * empty: what WebRTC delivers, 10 ms.
+   */
+  public Optional<Duration> frameSize() {
+    return frameSize;
+  }
+
+  /**
+   * {@return how many frames may wait for the subscriber before {@link #overflow()} applies} At
+   * least 1. Memory per stream is bounded by it. Default 50 (half a second of 10 ms frames).
+   */
+  public int maxBufferedFrames() {
+    return maxBufferedFrames;
+  }
+
+  /**
+   * {@return what happens when the subscriber falls further behind} Default
+   * {@link FrameOverflow#DROP_OLDEST}.
+   */
+  public FrameOverflow overflow() {
+    return overflow;
+  }
+
+  /**
+   * {@return where frames are delivered, if set} Default empty: the room's scheduler
+   * ({@link io.roomflux.reactor.LiveKitOptions#scheduler()}). Never the core's threads.
+   */
+  public Optional<Scheduler> scheduler() {
+    return scheduler;
+  }
+
+  /**
+   * {@return these options with frames of another length}
    *
    * @param value a positive whole number of milliseconds
-   * @return new options
+   * @throws IllegalArgumentException if not a positive whole number of milliseconds
    */
   public AudioStreamOptions withFrameSize(Duration value) {
-    return new AudioStreamOptions(sampleRate, numChannels, Optional.of(value), queueSize, overflow, scheduler);
+    return toBuilder().frameSize(value).build();
   }
 
   /**
-   * With another queue size.
+   * {@return these options with another bound on the frames waiting for the subscriber}
    *
    * @param value at least 1
-   * @return new options
+   * @throws IllegalArgumentException if below 1
    */
-  public AudioStreamOptions withQueueSize(int value) {
-    return new AudioStreamOptions(sampleRate, numChannels, frameSize, value, overflow, scheduler);
+  public AudioStreamOptions withMaxBufferedFrames(int value) {
+    return toBuilder().maxBufferedFrames(value).build();
   }
 
   /**
-   * With another overflow policy.
+   * {@return these options with another overflow policy}
    *
    * @param value the policy
-   * @return new options
    */
   public AudioStreamOptions withOverflow(FrameOverflow value) {
-    return new AudioStreamOptions(sampleRate, numChannels, frameSize, queueSize, value, scheduler);
+    return toBuilder().overflow(value).build();
   }
 
   /**
-   * With frames delivered on another scheduler.
+   * {@return these options with frames delivered on another scheduler}
    *
    * @param value the scheduler
-   * @return new options
    */
   public AudioStreamOptions withScheduler(Scheduler value) {
-    return new AudioStreamOptions(sampleRate, numChannels, frameSize, queueSize, overflow, Optional.of(value));
+    return toBuilder().scheduler(value).build();
+  }
+
+  /**
+   * {@return whether every setting is equal} Schedulers are compared by identity.
+   *
+   * @param other another object
+   */
+  @Override
+  public boolean equals(@Nullable Object other) {
+    return other instanceof AudioStreamOptions o && o.sampleRate == sampleRate && o.numChannels == numChannels
+        && o.frameSize.equals(frameSize) && o.maxBufferedFrames == maxBufferedFrames && o.overflow == overflow
+        && o.scheduler.equals(scheduler);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(sampleRate, numChannels, frameSize, maxBufferedFrames, overflow, scheduler);
+  }
+
+  /** {@return a description, e.g. {@code AudioStreamOptions[sampleRate=48000, numChannels=1, ...]}} */
+  @Override
+  public String toString() {
+    return "AudioStreamOptions[sampleRate=" + sampleRate + ", numChannels=" + numChannels + ", frameSize="
+        + frameSize + ", maxBufferedFrames=" + maxBufferedFrames + ", overflow=" + overflow + ", scheduler="
+        + scheduler + "]";
+  }
+
+  /**
+   * Builds {@link AudioStreamOptions}; each setting's meaning and default is on the accessor of
+   * the same name. Each setter checks its value at once. Not thread-safe; reusable.
+   */
+  public static final class Builder {
+    private int sampleRate = 48_000;
+    private int numChannels = 1;
+    private Optional<Duration> frameSize = Optional.empty();
+    private int maxBufferedFrames = 50;
+    private FrameOverflow overflow = FrameOverflow.DROP_OLDEST;
+    private Optional<Scheduler> scheduler = Optional.empty();
+
+    private Builder() {
+    }
+
+    /**
+     * {@return this builder, with {@link AudioStreamOptions#sampleRate()} set}
+     *
+     * @param value positive, in Hz
+     * @throws IllegalArgumentException if not positive
+     */
+    public Builder sampleRate(int value) {
+      if (value <= 0) {
+        throw new IllegalArgumentException("sampleRate must be positive, was " + value);
+      }
+      sampleRate = value;
+      return this;
+    }
+
+    /**
+     * {@return this builder, with {@link AudioStreamOptions#numChannels()} set}
+     *
+     * @param value positive
+     * @throws IllegalArgumentException if not positive
+     */
+    public Builder numChannels(int value) {
+      if (value <= 0) {
+        throw new IllegalArgumentException("numChannels must be positive, was " + value);
+      }
+      numChannels = value;
+      return this;
+    }
+
+    /**
+     * {@return this builder, with {@link AudioStreamOptions#frameSize()} set}
+     *
+     * @param value a positive whole number of milliseconds
+     * @throws IllegalArgumentException if not a positive whole number of milliseconds
+     */
+    public Builder frameSize(Duration value) {
+      Objects.requireNonNull(value, "frameSize");
+      if (value.isNegative() || value.isZero() || value.toNanos() % 1_000_000L != 0
+          || value.toMillis() > Integer.MAX_VALUE) {
+        throw new IllegalArgumentException("frameSize must be a positive whole number of milliseconds, was " + value);
+      }
+      frameSize = Optional.of(value);
+      return this;
+    }
+
+    /**
+     * {@return this builder, with {@link AudioStreamOptions#maxBufferedFrames()} set}
+     *
+     * @param value at least 1
+     * @throws IllegalArgumentException if below 1
+     */
+    public Builder maxBufferedFrames(int value) {
+      if (value < 1) {
+        throw new IllegalArgumentException("maxBufferedFrames must be at least 1, was " + value);
+      }
+      maxBufferedFrames = value;
+      return this;
+    }
+
+    /**
+     * {@return this builder, with {@link AudioStreamOptions#overflow()} set}
+     *
+     * @param value the policy
+     */
+    public Builder overflow(FrameOverflow value) {
+      overflow = Objects.requireNonNull(value, "overflow");
+      return this;
+    }
+
+    /**
+     * {@return this builder, with {@link AudioStreamOptions#scheduler()} set}
+     *
+     * @param value the scheduler
+     */
+    public Builder scheduler(Scheduler value) {
+      scheduler = Optional.of(Objects.requireNonNull(value, "scheduler"));
+      return this;
+    }
+
+    /** {@return the options, immutable} */
+    public AudioStreamOptions build() {
+      return new AudioStreamOptions(this);
+    }
   }
 }

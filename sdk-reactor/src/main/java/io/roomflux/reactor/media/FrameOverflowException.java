@@ -4,7 +4,7 @@ import io.roomflux.RoomFluxException;
 
 /**
  * A stream of received frames with {@link FrameOverflow#ERROR} ended because its subscriber fell
- * more than its queue size behind.
+ * more than its options' {@code maxBufferedFrames} behind.
  */
 public final class FrameOverflowException extends RoomFluxException {
   private static final long serialVersionUID = 1L;
@@ -13,9 +13,9 @@ public final class FrameOverflowException extends RoomFluxException {
    * Creates the exception.
    *
    * @param what the stream, e.g. {@code video of track TR_abc}
-   * @param queueSize the queue size that was exceeded
+   * @param maxBufferedFrames the bound that was exceeded
    */
-  public FrameOverflowException(String what, int queueSize) {
-    super(what + ": the subscriber fell more than " + queueSize + " frame(s) behind; the stream was ended");
+  public FrameOverflowException(String what, int maxBufferedFrames) {
+    super(what + ": the subscriber fell more than " + maxBufferedFrames + " frame(s) behind; the stream was ended");
   }
 }

@@ -1,7 +1,5 @@
 package io.roomflux.reactor.media;
 
-import io.roomflux.proto.SoxQualityRecipe;
-
 /**
  * The quality recipe of a {@link SoxResampler}: higher costs more CPU and adds more delay.
  */
@@ -17,13 +15,4 @@ public enum SoxQuality {
   /** 28-bit quality. */
   VERY_HIGH;
 
-  SoxQualityRecipe toProto() {
-    return switch (this) {
-      case QUICK -> SoxQualityRecipe.SOXR_QUALITY_QUICK;
-      case LOW -> SoxQualityRecipe.SOXR_QUALITY_LOW;
-      case MEDIUM -> SoxQualityRecipe.SOXR_QUALITY_MEDIUM;
-      case HIGH -> SoxQualityRecipe.SOXR_QUALITY_HIGH;
-      case VERY_HIGH -> SoxQualityRecipe.SOXR_QUALITY_VERYHIGH;
-    };
-  }
 }

@@ -1,23 +1,9 @@
 package io.roomflux.reactor.media;
 
-import io.roomflux.core.FfiClient;
-import io.roomflux.core.HandleClosedException;
-import io.roomflux.core.HandleKind;
-import io.roomflux.core.Lease;
-import io.roomflux.core.OwnedHandle;
-import io.roomflux.proto.FfiRequest;
-import io.roomflux.proto.FlushSoxResamplerRequest;
-import io.roomflux.proto.FlushSoxResamplerResponse;
-import io.roomflux.proto.NewSoxResamplerRequest;
-import io.roomflux.proto.NewSoxResamplerResponse;
-import io.roomflux.proto.PushSoxResamplerRequest;
-import io.roomflux.proto.PushSoxResamplerResponse;
-import io.roomflux.proto.SoxResamplerDataType;
+import io.roomflux.reactor.ResourceClosedException;
 import io.roomflux.reactor.OperationFailedException;
-import java.lang.foreign.Arena;
-import java.lang.foreign.MemorySegment;
+
 import java.util.List;
-import java.util.Objects;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 
@@ -31,94 +17,35 @@ import reactor.core.publisher.Flux;
  * resampler are serialized (its output lives in the resampler's own memory until the next
  * call, and is copied before that). {@link #close()} releases it once no call is running.
  */
-public final class SoxResampler implements AutoCloseable {
-  private final FfiClient ffi;
-  private final OwnedHandle handle;
-  // Serializes calls: the core's resampler state (and, for SoX, its output buffer) is shared.
-  private final Object lock = new Object();
-  private final int inputRate;
-  private final int outputRate;
-  private final int numChannels;
-  private final SoxQuality quality;
-
-  private SoxResampler(FfiClient ffi, OwnedHandle handle, int inputRate, int outputRate, int numChannels,
-                       SoxQuality quality) {
-    this.ffi = ffi;
-    this.handle = handle;
-    this.inputRate = inputRate;
-    this.outputRate = outputRate;
-    this.numChannels = numChannels;
-    this.quality = quality;
-  }
-
-  /**
-   * Creates a resampler for interleaved 16-bit audio. Synchronous, a short native call.
-   *
-   * @param inputRate the rate of the frames pushed, Hz
-   * @param outputRate the rate of the frames produced, Hz
-   * @param numChannels the channel count of both
-   * @param quality the quality recipe
-   * @return the resampler; close it when done
-   * @throws IllegalArgumentException if a value is not positive
-   * @throws OperationFailedException if libsoxr rejects the parameters
-   * @throws io.roomflux.core.FfiRequestException if the core refused the request
-   */
-  public static SoxResampler create(int inputRate, int outputRate, int numChannels, SoxQuality quality) {
-    Objects.requireNonNull(quality, "quality");
-    if (inputRate <= 0 || outputRate <= 0 || numChannels <= 0) {
-      throw new IllegalArgumentException("rates and channel count must be positive, were " + inputRate + ", "
-          + outputRate + ", " + numChannels);
-    }
-    FfiClient ffi = FfiClient.get();
-    NewSoxResamplerResponse response = ffi.request(FfiRequest.newBuilder().setNewSoxResampler(
-        NewSoxResamplerRequest.newBuilder().setInputRate(inputRate).setOutputRate(outputRate)
-            .setNumChannels(numChannels)
-            .setInputDataType(SoxResamplerDataType.SOXR_DATATYPE_INT16I)
-            .setOutputDataType(SoxResamplerDataType.SOXR_DATATYPE_INT16I)
-            .setQualityRecipe(quality.toProto()))
-        .build()).getNewSoxResampler();
-    if (!response.hasResampler()) {
-      throw new OperationFailedException("create SoX resampler", response.getError());
-    }
-    return new SoxResampler(ffi, ffi.handles().own(response.getResampler().getHandle().getId(),
-        HandleKind.SOX_RESAMPLER), inputRate, outputRate, numChannels, quality);
-  }
+public interface SoxResampler extends AutoCloseable {
 
   /**
    * The rate of the frames pushed.
    *
    * @return Hz
    */
-  public int inputRate() {
-    return inputRate;
-  }
+  int inputRate();
 
   /**
    * The rate of the frames produced.
    *
    * @return Hz
    */
-  public int outputRate() {
-    return outputRate;
-  }
+  int outputRate();
 
   /**
    * The channel count of frames in and out.
    *
    * @return the channels
    */
-  public int numChannels() {
-    return numChannels;
-  }
+  int numChannels();
 
   /**
    * The quality recipe.
    *
    * @return the recipe
    */
-  public SoxQuality quality() {
-    return quality;
-  }
+  SoxQuality quality();
 
   /**
    * Pushes a frame and returns the output that is ready.
@@ -127,53 +54,20 @@ public final class SoxResampler implements AutoCloseable {
    * @return no frame or one frame at {@link #outputRate()}; the filter holds some samples back
    * @throws IllegalArgumentException if the frame's format does not match
    * @throws OperationFailedException if libsoxr reports an error
-   * @throws HandleClosedException if the resampler is closed
-   * @throws io.roomflux.core.FfiRequestException if the core refused the request
+   * @throws ResourceClosedException if the resampler is closed
+   * @throws io.roomflux.reactor.OperationFailedException if the core refused the request
    */
-  public List<AudioFrame> push(AudioFrame frame) {
-    Objects.requireNonNull(frame, "frame");
-    if (frame.sampleRate() != inputRate || frame.numChannels() != numChannels) {
-      throw new IllegalArgumentException("the resampler takes " + inputRate + " Hz, " + numChannels
-          + " channel(s); the frame is " + frame.sampleRate() + " Hz, " + frame.numChannels() + " channel(s)");
-    }
-    if (frame.samplesPerChannel() == 0) {
-      return List.of();
-    }
-    synchronized (lock) {
-      try (Lease lease = Leases.take(handle, "push", "the SoX resampler"); Arena arena = Arena.ofConfined()) {
-        MemorySegment input = frame.toNative(arena);
-        PushSoxResamplerResponse response = ffi.request(FfiRequest.newBuilder().setPushSoxResampler(
-            PushSoxResamplerRequest.newBuilder().setResamplerHandle(lease.id()).setDataPtr(input.address())
-                .setSize(Math.toIntExact(frame.byteSize())))
-            .build()).getPushSoxResampler();
-        if (response.hasError()) {
-          throw new OperationFailedException("SoX push", response.getError());
-        }
-        return output(response.getOutputPtr(), response.getSize());
-      }
-    }
-  }
+  List<AudioFrame> push(AudioFrame frame);
 
   /**
    * Drains the samples the filter still holds, ending the stream; the next push starts a new one.
    *
    * @return no frame or one frame at {@link #outputRate()}
    * @throws OperationFailedException if libsoxr reports an error
-   * @throws HandleClosedException if the resampler is closed
-   * @throws io.roomflux.core.FfiRequestException if the core refused the request
+   * @throws ResourceClosedException if the resampler is closed
+   * @throws io.roomflux.reactor.OperationFailedException if the core refused the request
    */
-  public List<AudioFrame> flush() {
-    synchronized (lock) {
-      try (Lease lease = Leases.take(handle, "flush", "the SoX resampler")) {
-        FlushSoxResamplerResponse response = ffi.request(FfiRequest.newBuilder().setFlushSoxResampler(
-            FlushSoxResamplerRequest.newBuilder().setResamplerHandle(lease.id())).build()).getFlushSoxResampler();
-        if (response.hasError()) {
-          throw new OperationFailedException("SoX flush", response.getError());
-        }
-        return output(response.getOutputPtr(), response.getSize());
-      }
-    }
-  }
+  List<AudioFrame> flush();
 
   /**
    * Resamples a whole stream: each frame is pushed when it arrives, and the resampler is flushed
@@ -183,42 +77,18 @@ public final class SoxResampler implements AutoCloseable {
    * @param frames the input stream
    * @return the output frames, at {@link #outputRate()}; fails like {@link #push}
    */
-  public Flux<AudioFrame> resample(Publisher<AudioFrame> frames) {
-    return Flux.from(frames).concatMapIterable(this::push, 1)
-        .concatWith(Flux.defer(() -> Flux.fromIterable(flush())));
-  }
+  Flux<AudioFrame> resample(Publisher<AudioFrame> frames);
 
   /**
    * Whether {@link #close()} was called.
    *
    * @return true once closed
    */
-  public boolean isClosed() {
-    return handle.isClosed();
-  }
+  boolean isClosed();
 
-  /** Releases the resampler once no call is running. Idempotent, never blocks. */
+  /**
+   * Releases the resampler once no call is running. Idempotent, never blocks.
+   */
   @Override
-  public void close() {
-    handle.close();
-  }
-
-  OwnedHandle handle() {
-    return handle;
-  }
-
-  // Under the lock: the output is the resampler's own buffer until the next call.
-  private List<AudioFrame> output(long address, int bytes) {
-    int samples = bytes / 2;
-    if (address == 0 || samples < numChannels) {
-      return List.of();
-    }
-    samples -= samples % numChannels;
-    return List.of(AudioFrame.wrap(ffi.copyNativeShorts(address, samples), outputRate, numChannels));
-  }
-
-  @Override
-  public String toString() {
-    return "SoxResampler[" + inputRate + " -> " + outputRate + " Hz, " + numChannels + " ch, " + quality + "]";
-  }
+  void close();
 }

@@ -134,35 +134,4 @@ public enum VideoBufferType {
     };
   }
 
-  io.roomflux.proto.VideoBufferType toProto() {
-    return switch (this) {
-      case RGBA -> io.roomflux.proto.VideoBufferType.RGBA;
-      case ABGR -> io.roomflux.proto.VideoBufferType.ABGR;
-      case ARGB -> io.roomflux.proto.VideoBufferType.ARGB;
-      case BGRA -> io.roomflux.proto.VideoBufferType.BGRA;
-      case RGB24 -> io.roomflux.proto.VideoBufferType.RGB24;
-      case I420 -> io.roomflux.proto.VideoBufferType.I420;
-      case I420A -> io.roomflux.proto.VideoBufferType.I420A;
-      case I422 -> io.roomflux.proto.VideoBufferType.I422;
-      case I444 -> io.roomflux.proto.VideoBufferType.I444;
-      case I010 -> io.roomflux.proto.VideoBufferType.I010;
-      case NV12 -> io.roomflux.proto.VideoBufferType.NV12;
-    };
-  }
-
-  static VideoBufferType of(io.roomflux.proto.VideoBufferType type) {
-    return switch (type) {
-      case RGBA -> RGBA;
-      case ABGR -> ABGR;
-      case ARGB -> ARGB;
-      case BGRA -> BGRA;
-      case RGB24 -> RGB24;
-      case I420 -> I420;
-      case I420A -> I420A;
-      case I422 -> I422;
-      case I444 -> I444;
-      case I010 -> I010;
-      case NV12 -> NV12;
-    };
-  }
 }

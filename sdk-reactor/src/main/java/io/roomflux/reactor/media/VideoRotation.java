@@ -28,21 +28,4 @@ public enum VideoRotation {
     return degrees;
   }
 
-  io.roomflux.proto.VideoRotation toProto() {
-    return switch (this) {
-      case ROTATION_0 -> io.roomflux.proto.VideoRotation.VIDEO_ROTATION_0;
-      case ROTATION_90 -> io.roomflux.proto.VideoRotation.VIDEO_ROTATION_90;
-      case ROTATION_180 -> io.roomflux.proto.VideoRotation.VIDEO_ROTATION_180;
-      case ROTATION_270 -> io.roomflux.proto.VideoRotation.VIDEO_ROTATION_270;
-    };
-  }
-
-  static VideoRotation of(io.roomflux.proto.VideoRotation rotation) {
-    return switch (rotation) {
-      case VIDEO_ROTATION_0 -> ROTATION_0;
-      case VIDEO_ROTATION_90 -> ROTATION_90;
-      case VIDEO_ROTATION_180 -> ROTATION_180;
-      case VIDEO_ROTATION_270 -> ROTATION_270;
-    };
-  }
 }

@@ -5,7 +5,7 @@
  *
  * <p><b>Tracks.</b> {@link io.roomflux.reactor.media.LocalAudioTrack} and
  * {@link io.roomflux.reactor.media.LocalVideoTrack} turn a source into a track that
- * {@link io.roomflux.reactor.LocalParticipant#publishTrack} publishes with
+ * {@link io.roomflux.reactor.participant.LocalParticipant#publishTrack} publishes with
  * {@link io.roomflux.reactor.media.TrackPublishOptions}; remote tracks are received as frames with
  * {@link io.roomflux.reactor.Room#audioFrames} and {@link io.roomflux.reactor.Room#videoFrames},
  * through a bounded queue with a {@link io.roomflux.reactor.media.FrameOverflow} policy.
@@ -20,7 +20,7 @@
  * <p><b>Resources.</b> Sources, resamplers and the audio processor own a native handle:
  * {@code close()} them when done (idempotent). A handle is dropped only after the last operation
  * using it has finished; one that becomes unreachable without {@code close()} is dropped by a
- * cleaner and reported as a leak ({@link io.roomflux.core.HandleRegistry#leaked()}).
+ * cleaner and reported as a leak (counted in {@link io.roomflux.reactor.Diagnostics#leakedHandles()}).
  *
  * <p><b>Threads.</b> The synchronous methods are short native calls that never wait for I/O:
  * they may run on any thread, Reactor's non-blocking ones included. Asynchronous results are

@@ -3,7 +3,7 @@ package io.roomflux.reactor.media;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.roomflux.core.HandleClosedException;
+import io.roomflux.reactor.ResourceClosedException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +25,7 @@ class AudioProcessingTest {
   @Test
   void soxResamplingTo16kHzAndBackKeepsTheToneAndTheLength() {
     short[] down;
-    try (SoxResampler to16k = SoxResampler.create(48_000, 16_000, 1, SoxQuality.HIGH)) {
+    try (SoxResampler to16k = TestMedia.MEDIA.soxResampler(48_000, 16_000, 1, SoxQuality.HIGH)) {
       List<AudioFrame> out = new ArrayList<>();
       for (AudioFrame frame : TONE) {
         out.addAll(to16k.push(frame));
@@ -41,7 +41,7 @@ class AudioProcessingTest {
     assertToneDominates(down, 16_000);
 
     short[] up;
-    try (SoxResampler to48k = SoxResampler.create(16_000, 48_000, 1, SoxQuality.HIGH)) {
+    try (SoxResampler to48k = TestMedia.MEDIA.soxResampler(16_000, 48_000, 1, SoxQuality.HIGH)) {
       List<AudioFrame> out = new ArrayList<>(to48k.push(AudioFrame.of(down, 16_000, 1)));
       out.addAll(to48k.flush());
       up = Signals.concat(out);
@@ -54,7 +54,7 @@ class AudioProcessingTest {
   void soxResampleStreamsWithBackpressureAndFlushesAtTheEnd() {
     AtomicLong requested = new AtomicLong();
     AtomicLong samples = new AtomicLong();
-    try (SoxResampler resampler = SoxResampler.create(48_000, 24_000, 1, SoxQuality.MEDIUM)) {
+    try (SoxResampler resampler = TestMedia.MEDIA.soxResampler(48_000, 24_000, 1, SoxQuality.MEDIUM)) {
       Flux<AudioFrame> input = Flux.fromIterable(TONE).doOnRequest(requested::addAndGet);
 
       StepVerifier.create(resampler.resample(input).doOnNext(f -> samples.addAndGet(f.samplesPerChannel())), 0)
@@ -72,7 +72,7 @@ class AudioProcessingTest {
 
   @Test
   void webrtcResamplingTo16kHzAndBackKeepsTheToneAndExactLengths() {
-    try (AudioResampler resampler = AudioResampler.create(); AudioResampler back = AudioResampler.create()) {
+    try (AudioResampler resampler = TestMedia.MEDIA.audioResampler(); AudioResampler back = TestMedia.MEDIA.audioResampler()) {
       List<AudioFrame> down = new ArrayList<>();
       for (AudioFrame frame : TONE) {
         AudioFrame converted = resampler.remixAndResample(frame, 1, 16_000);
@@ -94,7 +94,7 @@ class AudioProcessingTest {
 
   @Test
   void webrtcRemixesMonoToStereoAndBack() {
-    try (AudioResampler resampler = AudioResampler.create()) {
+    try (AudioResampler resampler = TestMedia.MEDIA.audioResampler()) {
       AudioFrame stereo = resampler.remixAndResample(TONE.get(10), 2, 48_000);
       assertThat(stereo.numChannels()).isEqualTo(2);
       assertThat(stereo.samplesPerChannel()).isEqualTo(480);
@@ -110,7 +110,7 @@ class AudioProcessingTest {
 
   @Test
   void webrtcResamplingRejectsWhatWebrtcWouldAbortOn() {
-    try (AudioResampler resampler = AudioResampler.create()) {
+    try (AudioResampler resampler = TestMedia.MEDIA.audioResampler()) {
       assertThatThrownBy(() -> resampler.remixAndResample(AudioFrame.silence(48_000, 1, 500), 1, 16_000))
           .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("10 ms")
           .hasMessageContaining("480");
@@ -126,7 +126,7 @@ class AudioProcessingTest {
 
   @Test
   void theAudioProcessorProcesses10msFramesAndRejects20msFramesClearly() {
-    try (AudioProcessor apm = AudioProcessor.create(AudioProcessorOptions.all())) {
+    try (AudioProcessor apm = TestMedia.MEDIA.audioProcessor(AudioProcessorOptions.all())) {
       apm.setStreamDelay(Duration.ofMillis(20));
       List<AudioFrame> processed = new ArrayList<>();
       for (AudioFrame frame : TONE) {
@@ -152,7 +152,7 @@ class AudioProcessingTest {
 
   @Test
   void thePassThroughProcessorKeepsTheSignalAndStereoWorks() {
-    try (AudioProcessor apm = AudioProcessor.create(AudioProcessorOptions.none())) {
+    try (AudioProcessor apm = TestMedia.MEDIA.audioProcessor(AudioProcessorOptions.none())) {
       AudioFrame stereo = AudioFrame.silence(16_000, 2, 160);
       assertThat(apm.processStream(stereo).numChannels()).isEqualTo(2);
       AudioFrame tone = Signals.sineFrames(440, 16_000, 1).getFirst();
@@ -162,9 +162,9 @@ class AudioProcessingTest {
 
   @Test
   void closedProcessorsRefuseWorkAndCloseIsIdempotent() {
-    AudioProcessor apm = AudioProcessor.create(AudioProcessorOptions.none());
-    SoxResampler sox = SoxResampler.create(48_000, 16_000, 1, SoxQuality.QUICK);
-    AudioResampler webrtc = AudioResampler.create();
+    AudioProcessor apm = TestMedia.MEDIA.audioProcessor(AudioProcessorOptions.none());
+    SoxResampler sox = TestMedia.MEDIA.soxResampler(48_000, 16_000, 1, SoxQuality.QUICK);
+    AudioResampler webrtc = TestMedia.MEDIA.audioResampler();
     apm.close();
     apm.close();
     sox.close();
@@ -173,13 +173,14 @@ class AudioProcessingTest {
     webrtc.close();
 
     assertThat(apm.isClosed() && sox.isClosed() && webrtc.isClosed()).isTrue();
-    assertThat(apm.handle().isDropped() && sox.handle().isDropped() && webrtc.handle().isDropped()).isTrue();
-    assertThatThrownBy(() -> apm.processStream(TONE.getFirst())).isInstanceOf(HandleClosedException.class)
+    assertThat(TestMedia.handle(apm).isDropped() && TestMedia.handle(sox).isDropped()
+        && TestMedia.handle(webrtc).isDropped()).isTrue();
+    assertThatThrownBy(() -> apm.processStream(TONE.getFirst())).isInstanceOf(ResourceClosedException.class)
         .hasMessageContaining("audio processor is closed");
-    assertThatThrownBy(() -> sox.push(TONE.getFirst())).isInstanceOf(HandleClosedException.class);
-    assertThatThrownBy(sox::flush).isInstanceOf(HandleClosedException.class);
+    assertThatThrownBy(() -> sox.push(TONE.getFirst())).isInstanceOf(ResourceClosedException.class);
+    assertThatThrownBy(sox::flush).isInstanceOf(ResourceClosedException.class);
     assertThatThrownBy(() -> webrtc.remixAndResample(TONE.getFirst(), 1, 16_000))
-        .isInstanceOf(HandleClosedException.class);
+        .isInstanceOf(ResourceClosedException.class);
   }
 
   private static void assertToneDominates(short[] samples, int rate) {

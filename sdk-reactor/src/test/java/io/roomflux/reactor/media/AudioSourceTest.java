@@ -3,10 +3,9 @@ package io.roomflux.reactor.media;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.roomflux.core.FfiClient;
-import io.roomflux.core.HandleClosedException;
+import io.roomflux.reactor.ResourceClosedException;
 import io.roomflux.core.OwnedHandle;
-import io.roomflux.reactor.media.internal.MediaAccess;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -31,7 +30,7 @@ class AudioSourceTest {
   private static final AudioFrame THREE_HUNDRED_MS = AudioFrame.silence(48_000, 1, 14_400);
 
   private static AudioSource source(Duration queue) {
-    return AudioSource.create(AudioSourceOptions.of(48_000, 1).withQueueSize(queue));
+    return TestMedia.MEDIA.audioSource(AudioSourceOptions.of(48_000, 1).withQueueSize(queue));
   }
 
   @Test
@@ -46,7 +45,7 @@ class AudioSourceTest {
       long elapsedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
       // 1 s of audio through a 100 ms queue: the last frame fits once ~900 ms have played.
       assertThat(elapsedMs).as("paced: about the audio's duration minus the queue").isBetween(700L, 5_000L);
-      assertThat(source.handle().leases()).isZero();
+      assertThat(TestMedia.handle(source).leases()).isZero();
     }
   }
 
@@ -71,12 +70,12 @@ class AudioSourceTest {
             sentAt[0] = System.nanoTime();
             frames.next(THREE_HUNDRED_MS); // 30 steps through a 10 ms queue: ~290 ms to accept
             assertThat(requests).as("nothing requested while the core holds the frame").containsExactly(1L);
-            assertThat(source.handle().leases()).isEqualTo(1);
+            assertThat(TestMedia.handle(source).leases()).isEqualTo(1);
           })
           .then(() -> {
             long at = secondRequestAt.join();
             assertThat(TimeUnit.NANOSECONDS.toMillis(at - sentAt[0])).isGreaterThanOrEqualTo(200L);
-            assertThat(source.handle().leases()).as("the capture was over when the next frame was asked for").isZero();
+            assertThat(TestMedia.handle(source).leases()).as("the capture was over when the next frame was asked for").isZero();
           })
           .then(() -> frames.next(TEN_MS).complete())
           .expectComplete()
@@ -93,7 +92,7 @@ class AudioSourceTest {
     try (AudioSource source = source(Duration.ofMillis(50))) {
       Flux<AudioFrame> frames = Flux.fromIterable(Signals.sineFrames(440, 48_000, 50)).doOnRequest(n -> {
         requests.add(n);
-        leasesAtRequest.add(source.handle().leases());
+        leasesAtRequest.add(TestMedia.handle(source).leases());
       });
 
       StepVerifier.create(source.capture(frames)).expectComplete().verify(IO);
@@ -111,15 +110,14 @@ class AudioSourceTest {
       StepVerifier.create(Flux.range(0, 40).flatMap(i -> source.captureFrame(TEN_MS), 40).then())
           .expectComplete()
           .verify(IO);
-      assertThat(source.handle().leases()).isZero();
+      assertThat(TestMedia.handle(source).leases()).isZero();
     }
   }
 
   @Test
   void closingWithACaptureInFlightDropsTheHandleOnlyAfterItsCallback() {
     AudioSource source = source(Duration.ofMillis(10));
-    OwnedHandle handle = source.handle();
-    long id = handle.id();
+    OwnedHandle handle = TestMedia.handle(source);
     CompletableFuture<Throwable> queuedBehind = new CompletableFuture<>();
 
     StepVerifier.create(source.captureFrame(THREE_HUNDRED_MS))
@@ -130,23 +128,21 @@ class AudioSourceTest {
           source.close();
           assertThat(source.isClosed()).isTrue();
           assertThat(handle.isClosed()).isTrue();
-          assertThat(FfiClient.get().handles().isLive(id)).as("still the core's while it holds a frame").isTrue();
           assertThat(handle.isDropped()).isFalse();
         })
         .expectComplete()
         .verify(IO);
 
     assertThat(handle.isDropped()).as("dropped by the callback, before the capture completed").isTrue();
-    assertThat(FfiClient.get().handles().isLive(id)).isFalse();
-    assertThat(queuedBehind.join()).isInstanceOf(HandleClosedException.class)
+    assertThat(queuedBehind.join()).isInstanceOf(ResourceClosedException.class)
         .hasMessageContaining("closed before the frame was sent");
   }
 
   @Test
   void closeLaterCompletesOnlyOnceTheSourceWithAFrameInFlightWasReleased() {
     AudioSource source = source(Duration.ofMillis(10));
-    OwnedHandle handle = source.handle();
-    LocalAudioTrack track = LocalAudioTrack.create("closing", source);
+    OwnedHandle handle = TestMedia.handle(source);
+    LocalAudioTrack track = TestMedia.MEDIA.audioTrack("closing", source);
     // Subscribed first: the frame is in flight when the source is closed. Its lease ends before
     // it completes, so the capture sees the handle dropped.
     Mono<Boolean> capture = source.captureFrame(THREE_HUNDRED_MS).then(Mono.fromCallable(handle::isDropped));
@@ -172,11 +168,11 @@ class AudioSourceTest {
     source.close();
 
     StepVerifier.create(source.captureFrame(TEN_MS))
-        .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(HandleClosedException.class)
+        .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(ResourceClosedException.class)
             .hasMessageContaining("audio source is closed"))
         .verify(IO);
-    assertThatThrownBy(source::clearQueue).isInstanceOf(HandleClosedException.class);
-    assertThat(source.handle().isDropped()).isTrue();
+    assertThatThrownBy(source::clearQueue).isInstanceOf(ResourceClosedException.class);
+    assertThat(TestMedia.handle(source).isDropped()).isTrue();
   }
 
   @Test
@@ -184,14 +180,14 @@ class AudioSourceTest {
     try (AudioSource source = source(Duration.ofMillis(10))) {
       Disposable inFlight = source.captureFrame(THREE_HUNDRED_MS).subscribe();
       Disposable withdrawn = source.captureFrame(TEN_MS).subscribe();
-      assertThat(source.handle().leases()).isEqualTo(2);
+      assertThat(TestMedia.handle(source).leases()).isEqualTo(2);
 
       withdrawn.dispose();
 
-      assertThat(source.handle().leases()).as("the withdrawn frame gave its lease back").isEqualTo(1);
+      assertThat(TestMedia.handle(source).leases()).as("the withdrawn frame gave its lease back").isEqualTo(1);
       // Waits for the frame in flight, although the newest capture is already over.
       StepVerifier.create(source.waitForPlayout()).expectComplete().verify(IO);
-      assertThat(source.handle().leases()).isZero();
+      assertThat(TestMedia.handle(source).leases()).isZero();
       assertThat(inFlight.isDisposed()).isTrue();
     }
   }
@@ -242,19 +238,22 @@ class AudioSourceTest {
   }
 
   @Test
-  void theRoomCodeReachesTheHandleThroughTheInternalBridge() {
-    try (AudioSource audio = source(Duration.ofMillis(10)); VideoSource video = VideoSource.create(16, 16)) {
-      assertThat(MediaAccess.get().handle(audio)).isSameAs(audio.handle());
-      assertThat(MediaAccess.get().handle(video)).isSameAs(video.handle());
-      assertThat(MediaAccess.get().rotation(io.roomflux.proto.VideoRotation.VIDEO_ROTATION_270))
-          .isEqualTo(VideoRotation.ROTATION_270);
-    }
+  void aTrackIsMadeOnlyFromASourceRoomFluxMade() {
+    AudioSource foreign = (AudioSource) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+        new Class<?>[] {AudioSource.class}, (proxy, method, args) -> {
+          if (method.getName().equals("toString")) {
+            return "a foreign source";
+          }
+          throw new UnsupportedOperationException(method.getName());
+        });
+    assertThatThrownBy(() -> TestMedia.MEDIA.audioTrack("foreign", foreign))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not an audio source made by RoomFlux");
   }
 
   @Test
   void signalsArriveOnTheConfiguredScheduler() {
     var scheduler = reactor.core.scheduler.Schedulers.newSingle("media-test");
-    try (AudioSource source = AudioSource.create(AudioSourceOptions.of(48_000, 1)
+    try (AudioSource source = TestMedia.MEDIA.audioSource(AudioSourceOptions.of(48_000, 1)
         .withQueueSize(Duration.ofMillis(10)).withScheduler(scheduler))) {
       StepVerifier.create(source.captureFrame(TEN_MS).then(Mono.fromCallable(() -> Thread.currentThread().getName())))
           .assertNext(thread -> assertThat(thread).startsWith("media-test"))

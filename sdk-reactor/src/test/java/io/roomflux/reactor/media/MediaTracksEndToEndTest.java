@@ -1,18 +1,20 @@
 package io.roomflux.reactor.media;
 
+import io.roomflux.reactor.data.DataOptions;
+import io.roomflux.reactor.Room;
+import io.roomflux.reactor.RoomEvent;
+import io.roomflux.reactor.participant.TrackKind;
+import io.roomflux.reactor.participant.TrackPublication;
+import io.roomflux.reactor.participant.TrackSource;
 import static io.roomflux.reactor.PublishedTrack.await;
 import static io.roomflux.reactor.PublishedTrack.subscribedTrack;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.roomflux.reactor.DataOptions;
 import io.roomflux.reactor.PublishedTrack;
-import io.roomflux.reactor.Room;
-import io.roomflux.reactor.RoomEvent;
+
 import io.roomflux.reactor.RoomFixture;
 import io.roomflux.reactor.ToneTrack;
-import io.roomflux.reactor.TrackKind;
-import io.roomflux.reactor.TrackPublication;
-import io.roomflux.reactor.TrackSource;
+
 import io.roomflux.testkit.LiveKitIntegrationTest;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -272,16 +274,16 @@ class MediaTracksEndToEndTest {
       StepVerifier.create(alice.localParticipant().setMuted("TR_nothing", true))
           .expectError(io.roomflux.reactor.NoSuchTrackException.class)
           .verify(IO);
-      LocalVideoTrack closed = LocalVideoTrack.create("closed", camera.source);
+      LocalVideoTrack closed = TestMedia.MEDIA.videoTrack("closed", camera.source);
       closed.close();
       StepVerifier.create(alice.localParticipant().publishTrack(closed, TrackPublishOptions.camera()))
-          .expectError(io.roomflux.core.HandleClosedException.class)
+          .expectError(io.roomflux.reactor.ResourceClosedException.class)
           .verify(IO);
 
       // ERROR: a subscriber that takes one frame and then nothing overflows a queue of 2; the
       // native stream closes at once, the queued frames and then the error follow on demand.
       TestSubscriber<VideoFrame> stalled = TestSubscriber.builder().initialRequest(1).build();
-      bob.videoFrames(sid, VideoStreamOptions.defaults().withOverflow(FrameOverflow.ERROR).withQueueSize(2))
+      bob.videoFrames(sid, VideoStreamOptions.defaults().withOverflow(FrameOverflow.ERROR).withMaxBufferedFrames(2))
           .subscribe(stalled);
       Flux.interval(Duration.ofMillis(20)).filter(i -> bob.mediaStats().openStreams() == 0).next().block(IO);
       assertThat(stalled.isTerminated()).isFalse();
@@ -370,7 +372,7 @@ class MediaTracksEndToEndTest {
       assertThat(bob.mediaStats().openStreams()).isZero();
     }
     Mono.when(alice.disconnect(), bob.disconnect()).block(IO);
-    assertThat(rooms.lk().core().handles().liveByKind()).as("live handles after a run").isEmpty();
+    assertThat(rooms.lk().diagnostics().liveHandlesByKind()).as("live handles after a run").isEmpty();
     long seconds = length.toSeconds();
     assertThat(result.bobAudioFrames()).as("alice's audio at bob").isGreaterThan(seconds * 100 * 8 / 10);
     assertThat(result.aliceAudioFrames()).as("bob's audio at alice").isGreaterThan(seconds * 100 * 8 / 10);
@@ -398,8 +400,8 @@ class MediaTracksEndToEndTest {
     }
 
     static Camera publish(Room room, Duration interval) {
-      VideoSource source = VideoSource.create(WIDTH, HEIGHT);
-      LocalVideoTrack track = LocalVideoTrack.create("camera", source);
+      VideoSource source = TestMedia.MEDIA.videoSource(WIDTH, HEIGHT);
+      LocalVideoTrack track = TestMedia.MEDIA.videoTrack("camera", source);
       TrackPublishOptions options = TrackPublishOptions.camera()
           .withSimulcast(false).withDegradationPreference(DegradationPreference.MAINTAIN_RESOLUTION);
       TrackPublication publication = publish(room, track, source::close, options, TrackKind.VIDEO, IO);

@@ -2,8 +2,6 @@ package io.roomflux.reactor.media;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.roomflux.core.FfiClient;
-import io.roomflux.core.HandleKind;
 import java.util.Map;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -17,21 +15,22 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 final class NativeHandlesBalanced implements BeforeEachCallback, AfterEachCallback {
   private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(NativeHandlesBalanced.class);
 
-  private record Baseline(Map<HandleKind, Long> live, long leaked, long dropFailures) {
+  private record Baseline(Map<String, Long> live, long leaked, long dropFailures) {
   }
 
   @Override
   public void beforeEach(ExtensionContext context) {
-    var handles = FfiClient.get().handles();
-    context.getStore(NS).put("baseline", new Baseline(handles.liveByKind(), handles.leaked(), handles.dropFailures()));
+    var handles = TestMedia.LK.diagnostics();
+    context.getStore(NS).put("baseline", new Baseline(handles.liveHandlesByKind(), handles.leakedHandles(),
+        handles.dropFailures()));
   }
 
   @Override
   public void afterEach(ExtensionContext context) {
     Baseline before = context.getStore(NS).get("baseline", Baseline.class);
-    var handles = FfiClient.get().handles();
-    assertThat(handles.liveByKind()).as("live handles by kind after the test").isEqualTo(before.live());
-    assertThat(handles.leaked()).as("handles reclaimed as leaks").isEqualTo(before.leaked());
+    var handles = TestMedia.LK.diagnostics();
+    assertThat(handles.liveHandlesByKind()).as("live handles by kind after the test").isEqualTo(before.live());
+    assertThat(handles.leakedHandles()).as("handles reclaimed as leaks").isEqualTo(before.leaked());
     assertThat(handles.dropFailures()).as("drops the core did not recognise").isEqualTo(before.dropFailures());
   }
 }

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import io.roomflux.core.FfiClient;
-import io.roomflux.core.HandleKind;
 import java.nio.ByteBuffer;
 import java.nio.ReadOnlyBufferException;
 import java.time.Duration;
@@ -110,7 +108,7 @@ class VideoFrameTest {
         .withTimestamp(Duration.ofMillis(33)).withRotation(VideoRotation.ROTATION_180);
     long buffersBefore = liveVideoBuffers();
 
-    VideoFrame i420 = rgba.convert(VideoBufferType.I420);
+    VideoFrame i420 = TestMedia.MEDIA.convert(rgba, VideoBufferType.I420);
 
     assertThat(liveVideoBuffers()).as("the core's buffer was dropped after the copy").isEqualTo(buffersBefore);
     assertThat(i420.type()).isEqualTo(VideoBufferType.I420);
@@ -124,7 +122,7 @@ class VideoFrameTest {
     // BT.601 limited range: Y = 16 + (66 R + 129 G + 25 B) / 256 = 123 for (200, 100, 50)
     assertUniform(i420.plane(0).data(), 123, 2);
 
-    VideoFrame back = i420.convert(VideoBufferType.RGBA);
+    VideoFrame back = TestMedia.MEDIA.convert(i420, VideoBufferType.RGBA);
 
     assertThat(back.type()).isEqualTo(VideoBufferType.RGBA);
     assertThat(back.plane(0).stride()).isEqualTo(w * 4);
@@ -146,8 +144,8 @@ class VideoFrameTest {
     VideoFrame fromDirect = VideoFrame.rgba(w, h, solidRgba(w, h, 10, 220, 130, direct.slice()));
     VideoFrame fromHeap = VideoFrame.rgba(w, h, solidRgba(w, h, 10, 220, 130, ByteBuffer.allocate(w * h * 4)));
 
-    VideoFrame a = fromDirect.convert(VideoBufferType.I420);
-    VideoFrame b = fromHeap.convert(VideoBufferType.I420);
+    VideoFrame a = TestMedia.MEDIA.convert(fromDirect, VideoBufferType.I420);
+    VideoFrame b = TestMedia.MEDIA.convert(fromHeap, VideoBufferType.I420);
 
     for (int p = 0; p < 3; p++) {
       assertThat(a.plane(p).data()).isEqualTo(b.plane(p).data());
@@ -164,7 +162,7 @@ class VideoFrameTest {
       bgra[i * 4 + 3] = 4;
     }
 
-    VideoFrame rgba = VideoFrame.bgra(2, 2, ByteBuffer.wrap(bgra)).convert(VideoBufferType.RGBA);
+    VideoFrame rgba = TestMedia.MEDIA.convert(VideoFrame.bgra(2, 2, ByteBuffer.wrap(bgra)), VideoBufferType.RGBA);
 
     ByteBuffer out = rgba.plane(0).data();
     for (int i = 0; i < 4; i++) {
@@ -184,7 +182,7 @@ class VideoFrameTest {
       nv12[i + 1] = (byte) 160;
     }
 
-    VideoFrame i420 = VideoFrame.nv12(w, h, ByteBuffer.wrap(nv12)).convert(VideoBufferType.I420);
+    VideoFrame i420 = TestMedia.MEDIA.convert(VideoFrame.nv12(w, h, ByteBuffer.wrap(nv12)), VideoBufferType.I420);
 
     assertThat(i420.planes()).extracting(VideoFrame.Plane::size).containsExactly(48, 12, 12);
     assertUniform(i420.plane(0).data(), 80, 0);
@@ -198,10 +196,10 @@ class VideoFrameTest {
     VideoFrame abgr = VideoFrame.of(VideoBufferType.ABGR, 4, 4, new byte[64]);
     assertThat(VideoBufferType.ABGR.conversionTargets()).isEmpty();
 
-    assertThatThrownBy(() -> abgr.convert(VideoBufferType.I420))
+    assertThatThrownBy(() -> TestMedia.MEDIA.convert(abgr, VideoBufferType.I420))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("cannot convert ABGR to I420").hasMessageContaining("nothing");
-    assertThatThrownBy(() -> VideoFrame.nv12(4, 4, ByteBuffer.allocate(24)).convert(VideoBufferType.NV12))
+    assertThatThrownBy(() -> TestMedia.MEDIA.convert(VideoFrame.nv12(4, 4, ByteBuffer.allocate(24)), VideoBufferType.NV12))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("[RGBA, BGRA, I420]");
   }
 
@@ -211,7 +209,7 @@ class VideoFrameTest {
     VideoFrame source = VideoFrame.of(from, W, H, ByteBuffer.allocateDirect(from.frameSize(W, H)));
     for (VideoBufferType to : from.conversionTargets()) {
       for (boolean flip : new boolean[] {false, true}) {
-        VideoFrame converted = source.convert(to, flip);
+        VideoFrame converted = TestMedia.MEDIA.convert(source, to, flip);
 
         assertThat(converted.type()).isEqualTo(to);
         assertThat(converted.width()).isEqualTo(W);
@@ -236,7 +234,7 @@ class VideoFrameTest {
       i010.putShort(i, (short) 512);
     }
 
-    VideoFrame i420 = VideoFrame.of(VideoBufferType.I010, w, h, i010).convert(VideoBufferType.I420);
+    VideoFrame i420 = TestMedia.MEDIA.convert(VideoFrame.of(VideoBufferType.I010, w, h, i010), VideoBufferType.I420);
 
     assertUniform(i420.plane(0).data(), 100, 1);
     assertUniform(i420.plane(1).data(), 128, 1);
@@ -260,6 +258,6 @@ class VideoFrameTest {
   }
 
   private static long liveVideoBuffers() {
-    return FfiClient.get().handles().liveByKind().getOrDefault(HandleKind.VIDEO_BUFFER, 0L);
+    return TestMedia.LK.diagnostics().liveHandlesByKind().getOrDefault("VIDEO_BUFFER", 0L);
   }
 }

@@ -3,7 +3,7 @@ package io.roomflux.reactor.media;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.roomflux.core.HandleClosedException;
+import io.roomflux.reactor.ResourceClosedException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -17,7 +17,7 @@ class VideoSourceTest {
   @ParameterizedTest
   @EnumSource(VideoBufferType.class)
   void everyLayoutButI010CanBeCapturedFromHeapAndDirectBuffers(VideoBufferType type) {
-    try (VideoSource source = VideoSource.create(64, 48)) {
+    try (VideoSource source = TestMedia.MEDIA.videoSource(64, 48)) {
       if (type == VideoBufferType.I010) {
         // The bundled core mis-sizes I010 captures (it would abort or garble): refused here.
         assertThatThrownBy(() -> source.captureFrame(VideoFrame.of(type, 64, 48, new byte[type.frameSize(64, 48)])))
@@ -32,13 +32,13 @@ class VideoSourceTest {
         source.captureFrame(heap.withTimestamp(Duration.ofMillis(i * 33L)));
         source.captureFrame(direct, Duration.ofMillis(i * 33L + 16), VideoRotation.ROTATION_90);
       }
-      assertThat(source.handle().leases()).isZero();
+      assertThat(TestMedia.handle(source).leases()).isZero();
     }
   }
 
   @Test
   void paddedStridesAndAScreencastSourceWork() {
-    try (VideoSource source = VideoSource.create(33, 17, true)) {
+    try (VideoSource source = TestMedia.MEDIA.videoSource(33, 17, true)) {
       assertThat(source.isScreencast()).isTrue();
       assertThat(source.width()).isEqualTo(33);
       VideoFrame padded = VideoFrame.i420(33, 17, ByteBuffer.allocateDirect(48 * 17), 48,
@@ -50,13 +50,13 @@ class VideoSourceTest {
 
   @Test
   void aClosedSourceRefusesFramesAndCloseIsIdempotent() {
-    VideoSource source = VideoSource.create(16, 16);
+    VideoSource source = TestMedia.MEDIA.videoSource(16, 16);
     source.close();
     source.close();
 
     assertThat(source.isClosed()).isTrue();
-    assertThat(source.handle().isDropped()).isTrue();
+    assertThat(TestMedia.handle(source).isDropped()).isTrue();
     assertThatThrownBy(() -> source.captureFrame(VideoFrame.rgba(16, 16, new byte[16 * 16 * 4])))
-        .isInstanceOf(HandleClosedException.class).hasMessageContaining("video source is closed");
+        .isInstanceOf(ResourceClosedException.class).hasMessageContaining("video source is closed");
   }
 }

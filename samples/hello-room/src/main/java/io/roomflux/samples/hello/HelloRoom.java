@@ -1,9 +1,9 @@
 package io.roomflux.samples.hello;
 
+import io.roomflux.reactor.data.DataOptions;
+import io.roomflux.reactor.data.DataPacket;
 import io.roomflux.devserver.DevServerMain;
 import io.roomflux.devserver.LiveKitDevServer;
-import io.roomflux.reactor.DataOptions;
-import io.roomflux.reactor.DataPacket;
 import io.roomflux.reactor.LiveKit;
 import io.roomflux.reactor.Room;
 import io.roomflux.reactor.RoomEvent;
@@ -45,7 +45,7 @@ public final class HelloRoom {
    * @param text the packet's text
    * @param liveHandles the core's live handle count after both left; 0 when nothing leaked
    */
-  public record Outcome(String sender, String topic, String text, int liveHandles) {}
+  public record Outcome(String sender, String topic, String text, long liveHandles) {}
 
   /**
    * Tells the story. Cold: nothing happens before subscription. Both rooms are left (and their
@@ -77,7 +77,7 @@ public final class HelloRoom {
     // end::readme[]
     // single(), not next(): it waits for withRoom to complete, that is, for both rooms to be released.
     return story.single().map(received -> new Outcome(received.packet().senderIdentity().orElse(""),
-        received.packet().topic().orElse(""), text(received.packet()), lk.core().handles().liveCount()));
+        received.packet().topic().orElse(""), text(received.packet()), lk.diagnostics().liveHandles()));
   }
 
   /** Alice says hello on the topic, telling so first. */

@@ -1,5 +1,6 @@
 package io.roomflux.samples.hello;
 
+import io.roomflux.reactor.LiveKit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.roomflux.devserver.LiveKitDevServer;
@@ -39,7 +40,7 @@ class HelloRoomTest {
     assertThat(lines).anyMatch(line ->
         line.equals("bob   received DataReceived identity=alice topic=greetings text=\"hello, bob\""));
     assertThat(lines.indexOf("alice left")).isLessThan(lines.indexOf("bob   left"));
-    assertThat(lk.core().handles().liveCount()).isZero();
-    assertThat(lk.core().handles().leaked()).isZero();
+    assertThat(lk.diagnostics().liveHandles()).isZero();
+    assertThat(lk.diagnostics().leakedHandles()).isZero();
   }
 }

@@ -1,16 +1,17 @@
 package io.roomflux.samples.tone;
 
+import io.roomflux.reactor.media.AudioFrame;
+import io.roomflux.reactor.media.AudioSource;
+import io.roomflux.reactor.media.Media;
+import io.roomflux.reactor.media.AudioSourceOptions;
+import io.roomflux.reactor.media.AudioStreamOptions;
 import io.roomflux.devserver.DevServerMain;
 import io.roomflux.reactor.LiveKit;
+import io.roomflux.reactor.media.LocalAudioTrack;
 import io.roomflux.reactor.Room;
 import io.roomflux.reactor.RoomEvent;
 import io.roomflux.reactor.RoomOptions;
-import io.roomflux.reactor.TrackKind;
-import io.roomflux.reactor.media.AudioFrame;
-import io.roomflux.reactor.media.AudioSource;
-import io.roomflux.reactor.media.AudioSourceOptions;
-import io.roomflux.reactor.media.AudioStreamOptions;
-import io.roomflux.reactor.media.LocalAudioTrack;
+import io.roomflux.reactor.participant.TrackKind;
 import io.roomflux.reactor.media.TrackPublishOptions;
 import java.time.Duration;
 import java.util.List;
@@ -60,7 +61,7 @@ public final class ToneSample {
    * @param seconds the listener's seconds of audio, in order
    * @param liveHandles the core's live handle count once both participants left; 0 when nothing leaked
    */
-  public record Outcome(List<Second> seconds, int liveHandles) {
+  public record Outcome(List<Second> seconds, long liveHandles) {
     /** @return whether some second carried the tone clearly (ratio above 0.5) */
     public boolean heard() {
       return seconds.stream().anyMatch(s -> s.ratio() > 0.5);
@@ -92,19 +93,19 @@ public final class ToneSample {
         Flux<Second> heard = Mono.fromFuture(subscribed)
             .doOnNext(sid -> out.accept("listener subscribed to " + sid))
             .flatMapMany(sid -> listen(listener, sid));
-        return Flux.merge(heard.doOnNext(s -> out.accept(describe(s))), speak(speaker, out).then(Mono.empty()));
+        return Flux.merge(heard.doOnNext(s -> out.accept(describe(s))), speak(lk.media(), speaker, out).then(Mono.empty()));
       }).doOnComplete(() -> out.accept("speaker left"));
     }).doOnComplete(() -> out.accept("listener left"));
-    return story.collectList().map(seconds -> new Outcome(seconds, lk.core().handles().liveCount()));
+    return story.collectList().map(seconds -> new Outcome(seconds, lk.diagnostics().liveHandles()));
   }
 
   // tag::publish[]
   /** Publishes the tone, sends five seconds of it, waits until it played out, and unpublishes. */
-  static Mono<Void> speak(Room speaker, Consumer<String> out) {
+  static Mono<Void> speak(Media media, Room speaker, Consumer<String> out) {
     return Mono.usingWhen(
         Mono.fromCallable(() -> {
-          AudioSource source = AudioSource.create(AudioSourceOptions.of(RATE, 1).withQueueSize(Duration.ofMillis(100)));
-          return new Microphone(source, LocalAudioTrack.create("tone", source));
+          AudioSource source = media.audioSource(AudioSourceOptions.of(RATE, 1).withQueueSize(Duration.ofMillis(100)));
+          return new Microphone(source, media.audioTrack("tone", source));
         }),
         mic -> speaker.localParticipant().publishTrack(mic.track(), TrackPublishOptions.microphone())
             .doOnNext(publication -> out.accept("speaker publishes " + publication.sid()))

@@ -1,5 +1,6 @@
 package io.roomflux.samples.tone;
 
+import io.roomflux.reactor.LiveKit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.roomflux.devserver.LiveKitDevServer;
@@ -39,7 +40,7 @@ class ToneSampleTest {
     story.forEach(System.out::println);
     assertThat(lines).contains("speaker left", "listener left");
     assertThat(lines).anyMatch(line -> line.startsWith("speaker unpublished "));
-    assertThat(lk.core().handles().liveCount()).isZero();
-    assertThat(lk.core().handles().leaked()).isZero();
+    assertThat(lk.diagnostics().liveHandles()).isZero();
+    assertThat(lk.diagnostics().leakedHandles()).isZero();
   }
 }

@@ -1,7 +1,7 @@
 package io.roomflux.samples.webflux;
 
-import io.roomflux.reactor.DataPacket;
-import io.roomflux.reactor.Participant;
+import io.roomflux.reactor.data.DataPacket;
+import io.roomflux.reactor.participant.Participant;
 import io.roomflux.reactor.RoomEvent;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;

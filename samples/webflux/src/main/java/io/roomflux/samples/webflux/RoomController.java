@@ -1,9 +1,9 @@
 package io.roomflux.samples.webflux;
 
 import io.roomflux.reactor.ConnectException;
-import io.roomflux.reactor.DataOptions;
+import io.roomflux.reactor.data.DataOptions;
 import io.roomflux.reactor.InvalidTokenException;
-import io.roomflux.reactor.PayloadTooLargeException;
+import io.roomflux.reactor.data.PayloadTooLargeException;
 import io.roomflux.reactor.Room;
 import io.roomflux.reactor.RoomClosedException;
 import java.nio.charset.StandardCharsets;

@@ -6,6 +6,9 @@ import io.roomflux.devserver.LiveKitDevServer;
 import io.roomflux.reactor.LiveKit;
 import io.roomflux.reactor.Room;
 import io.roomflux.reactor.RoomOptions;
+import io.roomflux.reactor.LiveKit;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.roomflux.testkit.BlockHoundContract;
 import io.roomflux.testkit.LiveKitIntegrationTest;
 import java.nio.charset.StandardCharsets;
@@ -62,8 +65,8 @@ class WebFluxSampleTest {
   void everyHandleIsReleased() {
     lk.closeRooms().block(IO);
     assertThat(registry.names()).isEmpty();
-    assertThat(lk.core().handles().liveCount()).isZero();
-    assertThat(lk.core().handles().leaked()).isZero();
+    assertThat(lk.diagnostics().liveHandles()).isZero();
+    assertThat(lk.diagnostics().leakedHandles()).isZero();
   }
 
   @Test
@@ -105,7 +108,7 @@ class WebFluxSampleTest {
     http.get().uri("/rooms/{room}/events", room).accept(MediaType.TEXT_EVENT_STREAM).exchange()
         .expectStatus().isNotFound();
     StepVerifier.create(carol.get().disconnect()).expectComplete().verify(IO);
-    assertThat(lk.core().handles().liveCount()).isZero();
+    assertThat(lk.diagnostics().liveHandles()).isZero();
   }
 
   private void carolReceivesTheBotsMessage(Room carol) {

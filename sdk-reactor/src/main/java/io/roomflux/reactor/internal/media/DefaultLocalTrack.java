@@ -1,0 +1,179 @@
+package io.roomflux.reactor.internal.media;
+
+import io.roomflux.core.HandleClosedException;
+import io.roomflux.core.HandleKind;
+import io.roomflux.core.Lease;
+import io.roomflux.core.OwnedHandle;
+import io.roomflux.proto.CreateAudioTrackRequest;
+import io.roomflux.proto.CreateVideoTrackRequest;
+import io.roomflux.proto.FfiRequest;
+import io.roomflux.proto.FfiResponse;
+import io.roomflux.proto.LocalTrackMuteRequest;
+import io.roomflux.proto.OwnedTrack;
+import io.roomflux.reactor.ResourceClosedException;
+import io.roomflux.reactor.internal.core.Core;
+import io.roomflux.reactor.media.AudioSource;
+import io.roomflux.reactor.media.LocalAudioTrack;
+import io.roomflux.reactor.media.LocalTrack;
+import io.roomflux.reactor.media.LocalVideoTrack;
+import io.roomflux.reactor.media.VideoSource;
+import io.roomflux.reactor.participant.TrackKind;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.LongFunction;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * A local track: owns the native track's handle (created from a source's handle under a lease),
+ * and mutes it by a short native call. Subclasses add the source.
+ */
+public abstract sealed class DefaultLocalTrack permits DefaultLocalTrack.Audio, DefaultLocalTrack.Video {
+  private final Core core;
+  private final String name;
+  private final OwnedHandle handle;
+  private volatile boolean muted;
+
+  private DefaultLocalTrack(Created created) {
+    this.core = created.core();
+    this.name = created.name();
+    this.handle = created.handle();
+  }
+
+  /** A new native track, its handle owned before anything else can fail. */
+  private record Created(Core core, String name, OwnedHandle handle) {
+  }
+
+  /**
+   * Creates an audio track from a source (its handle leased for the request).
+   *
+   * @param core the core
+   * @param name the name receivers see
+   * @param source the source, one of RoomFlux's
+   * @return the track
+   */
+  public static LocalAudioTrack audio(Core core, String name, AudioSource source) {
+    Objects.requireNonNull(name, "name");
+    DefaultAudioSource own = DefaultMedia.own(source);
+    return new Audio(create(core, "audio", own.handle(), id -> FfiRequest.newBuilder()
+            .setCreateAudioTrack(CreateAudioTrackRequest.newBuilder().setName(name).setSourceHandle(id)).build(),
+        response -> response.getCreateAudioTrack().getTrack()), source);
+  }
+
+  /**
+   * Creates a video track from a source (its handle leased for the request).
+   *
+   * @param core the core
+   * @param name the name receivers see
+   * @param source the source, one of RoomFlux's
+   * @return the track
+   */
+  public static LocalVideoTrack video(Core core, String name, VideoSource source) {
+    Objects.requireNonNull(name, "name");
+    DefaultVideoSource own = DefaultMedia.own(source);
+    return new Video(create(core, "video", own.handle(), id -> FfiRequest.newBuilder()
+            .setCreateVideoTrack(CreateVideoTrackRequest.newBuilder().setName(name).setSourceHandle(id)).build(),
+        response -> response.getCreateVideoTrack().getTrack()), source);
+  }
+
+  private static Created create(Core core, String what, OwnedHandle source, LongFunction<FfiRequest> request,
+                                Function<FfiResponse, OwnedTrack> track) {
+    Lease lease;
+    try {
+      lease = source.lease();
+    } catch (HandleClosedException e) {
+      throw new ResourceClosedException("cannot create a " + what + " track: its source is closed");
+    }
+    try (lease) {
+      OwnedTrack created = track.apply(core.request(request.apply(lease.id())));
+      OwnedHandle owned = core.handles().own(created.getHandle().getId(), HandleKind.TRACK);
+      return new Created(core, created.getInfo().getName(), owned);
+    }
+  }
+
+  /**
+   * The native handle of a local track, to lease for a publish request.
+   *
+   * @param track a track RoomFlux created
+   * @return its handle
+   * @throws IllegalArgumentException for a track of another implementation
+   */
+  public static OwnedHandle handle(LocalTrack track) {
+    if (track instanceof DefaultLocalTrack own) {
+      return own.handle;
+    }
+    throw new IllegalArgumentException("not a track created by RoomFlux: " + track);
+  }
+
+  public final String name() {
+    return name;
+  }
+
+  public final boolean isMuted() {
+    return muted;
+  }
+
+  public final void setMuted(boolean mute) {
+    try (Lease lease = Leases.take(handle, "setMuted", "the track '" + name + "'")) {
+      muted = core.request(FfiRequest.newBuilder().setLocalTrackMute(LocalTrackMuteRequest.newBuilder()
+          .setTrackHandle(lease.id()).setMute(mute)).build()).getLocalTrackMute().getMuted();
+    }
+  }
+
+  public final boolean isClosed() {
+    return handle.isClosed();
+  }
+
+  public final void close() {
+    handle.close();
+  }
+
+  public final Mono<Void> closeLater() {
+    return Released.closeLater(this::close, handle, Schedulers.parallel());
+  }
+
+  @Override
+  public String toString() {
+    return (this instanceof Audio ? "LocalAudioTrack[" : "LocalVideoTrack[") + name + (isClosed() ? ", closed]" : "]");
+  }
+
+  /** A local audio track. */
+  public static final class Audio extends DefaultLocalTrack implements LocalAudioTrack {
+    private final AudioSource source;
+
+    private Audio(Created created, AudioSource source) {
+      super(created);
+      this.source = source;
+    }
+
+    @Override
+    public AudioSource source() {
+      return source;
+    }
+
+    @Override
+    public TrackKind kind() {
+      return TrackKind.AUDIO;
+    }
+  }
+
+  /** A local video track. */
+  public static final class Video extends DefaultLocalTrack implements LocalVideoTrack {
+    private final VideoSource source;
+
+    private Video(Created created, VideoSource source) {
+      super(created);
+      this.source = source;
+    }
+
+    @Override
+    public VideoSource source() {
+      return source;
+    }
+
+    @Override
+    public TrackKind kind() {
+      return TrackKind.VIDEO;
+    }
+  }
+}

@@ -1,0 +1,99 @@
+package io.roomflux.reactor.internal.room;
+
+import io.roomflux.RoomFluxException;
+import io.roomflux.reactor.RoomEvent;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
+import org.jspecify.annotations.Nullable;
+import reactor.core.Disposable;
+import reactor.core.publisher.BufferOverflowStrategy;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Scheduler;
+
+/**
+ * A room's hot event stream. Emissions come from the dispatcher thread (and, for the terminal
+ * signal after a panic or a client close, from the closing thread, serialized by a retrying
+ * failure handler). There is no hidden shared buffer: each subscriber gets its own bounded buffer
+ * that drops its oldest events when it falls behind (counted in {@link #missed()}). Until the
+ * first subscriber arrives, events are held (up to the same bound) and handed to it in order.
+ */
+final class EventHub {
+  private static final Sinks.EmitFailureHandler RETRY = Sinks.EmitFailureHandler.busyLooping(Duration.ofMillis(100));
+
+  private final Scheduler scheduler;
+  private final int bufferSize;
+  private final LongAdder missed = new LongAdder();
+  private final Sinks.Many<RoomEvent> sink = Sinks.many().multicast().directBestEffort();
+  private final Object lock = new Object();
+  // Volatile so that emit() skips the lock once the first subscriber took the held events.
+  private volatile @Nullable List<RoomEvent> early = new ArrayList<>();
+
+  EventHub(Scheduler scheduler, int bufferSize) {
+    this.scheduler = scheduler;
+    this.bufferSize = bufferSize;
+  }
+
+  /** The events from now on (the held ones first, for the first subscriber), on the scheduler. */
+  Flux<RoomEvent> events() {
+    return Flux.defer(this::live)
+        .onBackpressureBuffer(bufferSize, dropped -> missed.increment(), BufferOverflowStrategy.DROP_OLDEST)
+        .publishOn(scheduler, 32);
+  }
+
+  /** Events dropped for slow subscribers, and while held for the first one. */
+  long missed() {
+    return missed.sum();
+  }
+
+  private Flux<RoomEvent> live() {
+    synchronized (lock) {
+      List<RoomEvent> held = early;
+      if (held == null) {
+        return sink.asFlux();
+      }
+      // The first subscriber takes what was held since the room was joined. It subscribes to
+      // the sink while holding the lock that emit() takes while events are still held, so no
+      // event falls between the held ones and the live ones.
+      early = null;
+      Sinks.Many<RoomEvent> relay = Sinks.many().unicast().onBackpressureBuffer();
+      held.forEach(relay::tryEmitNext);
+      Disposable upstream = sink.asFlux().subscribe(relay::tryEmitNext, relay::tryEmitError, relay::tryEmitComplete);
+      return relay.asFlux().doFinally(signal -> upstream.dispose());
+    }
+  }
+
+  void emit(RoomEvent event) {
+    if (early != null) {
+      synchronized (lock) {
+        List<RoomEvent> held = early;
+        if (held != null) {
+          if (held.size() == bufferSize) {
+            held.remove(0);
+            missed.increment();
+          }
+          held.add(event);
+          return;
+        }
+      }
+    }
+    sink.emitNext(event, RETRY);
+  }
+
+  /**
+   * Ends the stream: completes it, or fails it with {@code error}. A completion still reaches a
+   * first subscriber that comes later, after the held events; an error drops what was held.
+   */
+  void terminate(@Nullable RoomFluxException error) {
+    if (error != null) {
+      synchronized (lock) {
+        early = null;
+      }
+      sink.emitError(error, RETRY);
+    } else {
+      sink.emitComplete(RETRY);
+    }
+  }
+}

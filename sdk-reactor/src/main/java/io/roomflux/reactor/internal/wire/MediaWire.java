@@ -1,0 +1,150 @@
+package io.roomflux.reactor.internal.wire;
+
+import io.roomflux.proto.SoxQualityRecipe;
+import io.roomflux.reactor.media.DegradationPreference;
+import io.roomflux.reactor.media.SoxQuality;
+import io.roomflux.reactor.media.TrackPublishOptions;
+import io.roomflux.reactor.media.VideoBufferType;
+import io.roomflux.reactor.media.VideoRotation;
+
+/** Media enums to and from the core's protocol; frames' native layout is internal.media.FrameCodec. */
+public final class MediaWire {
+  private MediaWire() {
+  }
+
+  /**
+   * A buffer layout for a request.
+   *
+   * @param type the layout
+   * @return the core's layout
+   */
+  public static io.roomflux.proto.VideoBufferType toProto(VideoBufferType type) {
+    return switch (type) {
+      case RGBA -> io.roomflux.proto.VideoBufferType.RGBA;
+      case ABGR -> io.roomflux.proto.VideoBufferType.ABGR;
+      case ARGB -> io.roomflux.proto.VideoBufferType.ARGB;
+      case BGRA -> io.roomflux.proto.VideoBufferType.BGRA;
+      case RGB24 -> io.roomflux.proto.VideoBufferType.RGB24;
+      case I420 -> io.roomflux.proto.VideoBufferType.I420;
+      case I420A -> io.roomflux.proto.VideoBufferType.I420A;
+      case I422 -> io.roomflux.proto.VideoBufferType.I422;
+      case I444 -> io.roomflux.proto.VideoBufferType.I444;
+      case I010 -> io.roomflux.proto.VideoBufferType.I010;
+      case NV12 -> io.roomflux.proto.VideoBufferType.NV12;
+    };
+  }
+
+  /**
+   * A buffer layout the core reported.
+   *
+   * @param type the core's layout
+   * @return the layout
+   */
+  public static VideoBufferType videoBufferType(io.roomflux.proto.VideoBufferType type) {
+    return switch (type) {
+      case RGBA -> VideoBufferType.RGBA;
+      case ABGR -> VideoBufferType.ABGR;
+      case ARGB -> VideoBufferType.ARGB;
+      case BGRA -> VideoBufferType.BGRA;
+      case RGB24 -> VideoBufferType.RGB24;
+      case I420 -> VideoBufferType.I420;
+      case I420A -> VideoBufferType.I420A;
+      case I422 -> VideoBufferType.I422;
+      case I444 -> VideoBufferType.I444;
+      case I010 -> VideoBufferType.I010;
+      case NV12 -> VideoBufferType.NV12;
+    };
+  }
+
+  /**
+   * A rotation for a request.
+   *
+   * @param rotation the rotation
+   * @return the core's rotation
+   */
+  public static io.roomflux.proto.VideoRotation toProto(VideoRotation rotation) {
+    return switch (rotation) {
+      case ROTATION_0 -> io.roomflux.proto.VideoRotation.VIDEO_ROTATION_0;
+      case ROTATION_90 -> io.roomflux.proto.VideoRotation.VIDEO_ROTATION_90;
+      case ROTATION_180 -> io.roomflux.proto.VideoRotation.VIDEO_ROTATION_180;
+      case ROTATION_270 -> io.roomflux.proto.VideoRotation.VIDEO_ROTATION_270;
+    };
+  }
+
+  /**
+   * A rotation the core reported.
+   *
+   * @param rotation the core's rotation
+   * @return the rotation
+   */
+  public static VideoRotation videoRotation(io.roomflux.proto.VideoRotation rotation) {
+    return switch (rotation) {
+      case VIDEO_ROTATION_0 -> VideoRotation.ROTATION_0;
+      case VIDEO_ROTATION_90 -> VideoRotation.ROTATION_90;
+      case VIDEO_ROTATION_180 -> VideoRotation.ROTATION_180;
+      case VIDEO_ROTATION_270 -> VideoRotation.ROTATION_270;
+    };
+  }
+
+  /**
+   * A SoX quality recipe for a request.
+   *
+   * @param quality the quality
+   * @return the core's recipe
+   */
+  public static SoxQualityRecipe toProto(SoxQuality quality) {
+    return switch (quality) {
+      case QUICK -> SoxQualityRecipe.SOXR_QUALITY_QUICK;
+      case LOW -> SoxQualityRecipe.SOXR_QUALITY_LOW;
+      case MEDIUM -> SoxQualityRecipe.SOXR_QUALITY_MEDIUM;
+      case HIGH -> SoxQualityRecipe.SOXR_QUALITY_HIGH;
+      case VERY_HIGH -> SoxQualityRecipe.SOXR_QUALITY_VERYHIGH;
+    };
+  }
+
+  /**
+   * How to publish a track, for the publish request.
+   *
+   * @param o the options
+   * @return the core's options
+   */
+  public static io.roomflux.proto.TrackPublishOptions toProto(TrackPublishOptions o) {
+    io.roomflux.proto.TrackPublishOptions.Builder b = io.roomflux.proto.TrackPublishOptions.newBuilder()
+        .setSource(ParticipantWire.toProto(o.source()))
+        .setVideoCodec(switch (o.videoCodec()) {
+          case VP8 -> io.roomflux.proto.VideoCodec.VP8;
+          case H264 -> io.roomflux.proto.VideoCodec.H264;
+          case AV1 -> io.roomflux.proto.VideoCodec.AV1;
+          case VP9 -> io.roomflux.proto.VideoCodec.VP9;
+          case H265 -> io.roomflux.proto.VideoCodec.H265;
+        })
+        .setSimulcast(o.simulcast())
+        .setDtx(o.dtx())
+        .setRed(o.red())
+        .setPreconnectBuffer(o.preconnectBuffer());
+    o.videoEncoding().ifPresent(e -> b.setVideoEncoding(io.roomflux.proto.VideoEncoding.newBuilder()
+        .setMaxBitrate(e.maxBitrate()).setMaxFramerate(e.maxFramerate())));
+    o.audioEncoding().ifPresent(e -> b.setAudioEncoding(io.roomflux.proto.AudioEncoding.newBuilder()
+        .setMaxBitrate(e.maxBitrate())));
+    o.stream().ifPresent(b::setStream);
+    o.scalabilityMode().ifPresent(b::setScalabilityMode);
+    o.degradationPreference().ifPresent(d -> b.setDegradationPreference(toProto(d)));
+    return b.build();
+  }
+
+  /**
+   * A degradation preference for a request.
+   *
+   * @param d the preference
+   * @return the core's preference
+   */
+  public static io.roomflux.proto.DegradationPreference toProto(DegradationPreference d) {
+    return switch (d) {
+      case BALANCED -> io.roomflux.proto.DegradationPreference.DEGRADATION_PREFERENCE_BALANCED;
+      case MAINTAIN_FRAMERATE -> io.roomflux.proto.DegradationPreference.DEGRADATION_PREFERENCE_MAINTAIN_FRAMERATE;
+      case MAINTAIN_RESOLUTION -> io.roomflux.proto.DegradationPreference.DEGRADATION_PREFERENCE_MAINTAIN_RESOLUTION;
+      case MAINTAIN_FRAMERATE_AND_RESOLUTION ->
+          io.roomflux.proto.DegradationPreference.DEGRADATION_PREFERENCE_MAINTAIN_FRAMERATE_AND_RESOLUTION;
+    };
+  }
+}

@@ -1,0 +1,141 @@
+package io.roomflux.reactor.media;
+
+import io.roomflux.reactor.OperationFailedException;
+
+/**
+ * Makes the media resources of one {@link io.roomflux.reactor.LiveKit}: sources that local tracks
+ * are fed from, the tracks themselves, resamplers, the audio processing module, and video
+ * conversion done by the native core. Obtained from {@link io.roomflux.reactor.LiveKit#media()}.
+ *
+ * <p>Every method is a short native call that never waits for I/O: it may run on any thread,
+ * Reactor's non-blocking ones included. Each resource it returns owns a native handle: close it
+ * when done (idempotent); the handle is dropped only after the last operation using it finished.
+ */
+public interface Media {
+  /**
+   * Creates an audio source with the given options.
+   *
+   * @param options the format, queue size, processing and scheduler
+   * @return the open source; close it when done
+   * @throws OperationFailedException if the core refused to create it
+   */
+  AudioSource audioSource(AudioSourceOptions options);
+
+  /**
+   * Creates an audio source with {@link AudioSourceOptions#of default options} for a format.
+   *
+   * @param sampleRate the sample rate in Hz, a multiple of 100
+   * @param numChannels the channel count
+   * @return the open source; close it when done
+   * @throws OperationFailedException if the core refused to create it
+   */
+  AudioSource audioSource(int sampleRate, int numChannels);
+
+  /**
+   * Creates a video source for frames of about this resolution (WebRTC chooses encodings and
+   * simulcast layers from it).
+   *
+   * @param width the width in pixels
+   * @param height the height in pixels
+   * @return the open source; close it when done
+   * @throws IllegalArgumentException if the resolution is not positive
+   * @throws OperationFailedException if the core refused to create it
+   */
+  VideoSource videoSource(int width, int height);
+
+  /**
+   * Creates a video source, optionally tuned for screen content.
+   *
+   * @param width the width in pixels
+   * @param height the height in pixels
+   * @param screencast whether the frames show a screen (favours sharpness over frame rate)
+   * @return the open source; close it when done
+   * @throws IllegalArgumentException if the resolution is not positive
+   * @throws OperationFailedException if the core refused to create it
+   */
+  VideoSource videoSource(int width, int height, boolean screencast);
+
+  /**
+   * Creates a local audio track from a source of this media factory's kind (one it created).
+   *
+   * @param name the name receivers see
+   * @param source where the audio comes from; it stays open and owned by the caller
+   * @return the track; close it when done
+   * @throws io.roomflux.reactor.ResourceClosedException if the source is closed
+   * @throws IllegalArgumentException if the source was not made by RoomFlux
+   * @throws OperationFailedException if the core refused to create it
+   */
+  LocalAudioTrack audioTrack(String name, AudioSource source);
+
+  /**
+   * Creates a local video track from a source made by RoomFlux.
+   *
+   * @param name the name receivers see
+   * @param source where the video comes from; it stays open and owned by the caller
+   * @return the track; close it when done
+   * @throws io.roomflux.reactor.ResourceClosedException if the source is closed
+   * @throws IllegalArgumentException if the source was not made by RoomFlux
+   * @throws OperationFailedException if the core refused to create it
+   */
+  LocalVideoTrack videoTrack(String name, VideoSource source);
+
+  /**
+   * Creates a WebRTC resampler (remix and resample in 10 ms steps).
+   *
+   * @return the open resampler; close it when done
+   * @throws OperationFailedException if the core refused to create it
+   */
+  AudioResampler audioResampler();
+
+  /**
+   * Creates a SoX resampler for a fixed conversion.
+   *
+   * @param inputRate the input rate in Hz
+   * @param outputRate the output rate in Hz
+   * @param numChannels the channel count
+   * @param quality the quality recipe
+   * @return the open resampler; close it when done
+   * @throws IllegalArgumentException if a value is not positive
+   * @throws OperationFailedException if the core refused to create it
+   */
+  SoxResampler soxResampler(int inputRate, int outputRate, int numChannels, SoxQuality quality);
+
+  /**
+   * Creates a WebRTC audio processing module.
+   *
+   * @param options which processing steps run
+   * @return the open module; close it when done
+   * @throws OperationFailedException if the core refused to create it
+   */
+  AudioProcessor audioProcessor(AudioProcessorOptions options);
+
+  /**
+   * Converts a frame to another layout in the core (libyuv). The result is copied into a direct
+   * buffer and the core's buffer is released before this returns; it keeps the frame's
+   * timestamp and rotation.
+   *
+   * <p>Only the pairs in {@link VideoBufferType#conversionTargets()} are supported: mostly to
+   * and from {@link VideoBufferType#I420}.
+   *
+   * @param frame the frame
+   * @param target the layout to convert to
+   * @return the converted frame
+   * @throws IllegalArgumentException if the core cannot convert the frame's layout to
+   *     {@code target} (checked here: for some pairs the bundled core would abort the process)
+   * @throws OperationFailedException if the core refused or reports an error
+   */
+  VideoFrame convert(VideoFrame frame, VideoBufferType target);
+
+  /**
+   * Converts a frame to another layout, optionally mirrored vertically; see
+   * {@link #convert(VideoFrame, VideoBufferType)}.
+   *
+   * @param frame the frame
+   * @param target the layout to convert to
+   * @param flipY whether to also turn the image upside down (mirror the rows)
+   * @return the converted frame
+   * @throws IllegalArgumentException if the core cannot convert the frame's layout to {@code target}
+   * @throws OperationFailedException if the core refused or reports an error
+   */
+  VideoFrame convert(VideoFrame frame, VideoBufferType target, boolean flipY);
+}

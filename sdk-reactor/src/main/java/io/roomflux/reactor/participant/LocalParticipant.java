@@ -1,0 +1,328 @@
+package io.roomflux.reactor.participant;
+
+import io.roomflux.reactor.ResourceClosedException;
+import io.roomflux.reactor.data.ByteStreamWriter;
+import io.roomflux.reactor.data.ChatMessage;
+import io.roomflux.reactor.data.DataOptions;
+import io.roomflux.reactor.data.DataStreamException;
+import io.roomflux.reactor.LiveKitOptions;
+import io.roomflux.reactor.NoSuchTrackException;
+import io.roomflux.reactor.OperationFailedException;
+import io.roomflux.reactor.data.PayloadTooLargeException;
+import io.roomflux.reactor.Room;
+import io.roomflux.reactor.RoomClosedException;
+import io.roomflux.reactor.RoomEvent;
+import io.roomflux.reactor.rpc.RpcException;
+import io.roomflux.reactor.rpc.RpcInvocation;
+import io.roomflux.reactor.rpc.RpcRegistration;
+import io.roomflux.reactor.data.StreamInfo;
+import io.roomflux.reactor.data.StreamOptions;
+import io.roomflux.reactor.data.TextStreamWriter;
+import io.roomflux.reactor.data.TranscriptionSegment;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import reactor.core.publisher.Mono;
+
+/**
+ * The local participant of a {@link Room}. Every operation is a cold {@code Mono} that sends one
+ * request on subscription and completes when the core reports its outcome; it fails with
+ * {@link RoomClosedException} once the room is disconnecting.
+ */
+public interface LocalParticipant {
+  /**
+   * A snapshot of the local participant.
+   *
+   * @return the snapshot
+   */
+  Participant info();
+
+  /**
+   * The identity from the token.
+   *
+   * @return the identity
+   */
+  default String identity() {
+    return info().identity();
+  }
+
+  /**
+   * The sids of the local participant's published tracks now. Updated on the core's dispatcher
+   * thread before {@link RoomEvent.LocalTrackPublished}, {@link RoomEvent.LocalTrackUnpublished}
+   * and {@link RoomEvent.LocalTrackRepublished} are emitted.
+   *
+   * @return an immutable snapshot
+   */
+  java.util.Set<String> publishedTrackSids();
+
+  /**
+   * Sends a data packet.
+   *
+   * @param payload the bytes, at most 64 000 ({@link PayloadTooLargeException} otherwise)
+   * @param options kind, topic and destinations
+   * @return completes when the core sent it
+   */
+  Mono<Void> publishData(byte[] payload, DataOptions options);
+
+  /**
+   * Sets the local participant's metadata.
+   *
+   * @param metadata the metadata
+   * @return completes when the server accepted it
+   */
+  Mono<Void> setMetadata(String metadata);
+
+  /**
+   * Sets the local participant's display name.
+   *
+   * @param name the name
+   * @return completes when the server accepted it
+   */
+  Mono<Void> setName(String name);
+
+  /**
+   * Sets attributes of the local participant (an empty value removes one).
+   *
+   * @param attributes the attributes to set
+   * @return completes when the server accepted them
+   */
+  Mono<Void> setAttributes(Map<String, String> attributes);
+
+  /**
+   * Calls a method that another participant of the room registered, and waits for its answer.
+   *
+   * <p>Cold: each subscription sends one request. The answer arrives on the scheduler of
+   * {@link LiveKitOptions}. Fails with {@link RpcException}: the code, message and data the remote
+   * handler signalled, or a built-in code such as {@link RpcException#UNSUPPORTED_METHOD} (no
+   * handler for the method), {@link RpcException#RESPONSE_TIMEOUT} (no answer within
+   * {@code responseTimeout}), {@link RpcException#CONNECTION_TIMEOUT} (the recipient never
+   * acknowledged, e.g. it is not in the room) or {@link RpcException#REQUEST_PAYLOAD_TOO_LARGE}
+   * (payload over {@value RpcException#MAX_PAYLOAD_BYTES} UTF-8 bytes; then nothing is sent).
+   * Fails with {@link RoomClosedException} once the room is disconnecting, or if it closes before
+   * the answer. Cancelling does not withdraw a request already sent.
+   *
+   * @param destinationIdentity the identity of the participant to call
+   * @param method the method name
+   * @param payload the request payload (often JSON)
+   * @param responseTimeout how long to wait for the answer; positive
+   * @return the handler's answer
+   * @throws IllegalArgumentException if {@code responseTimeout} is not positive
+   */
+  Mono<String> performRpc(String destinationIdentity, String method, String payload, Duration responseTimeout);
+
+  /**
+   * Calls a method of another participant with the default response timeout of 10 seconds; see
+   * {@link #performRpc(String, String, String, Duration)}.
+   *
+   * @param destinationIdentity the identity of the participant to call
+   * @param method the method name
+   * @param payload the request payload (often JSON)
+   * @return the handler's answer
+   */
+  default Mono<String> performRpc(String destinationIdentity, String method, String payload) {
+    return performRpc(destinationIdentity, method, payload, Duration.ofSeconds(10));
+  }
+
+  /**
+   * Accepts calls of a method from other participants of the room.
+   *
+   * <p>The registration is synchronous: when this returns, the core delivers calls of the
+   * method. Each call is passed to {@code handler} on the scheduler of {@link LiveKitOptions}
+   * (never on the core's dispatcher thread), and the value of its {@code Mono} is sent back as the
+   * answer (an empty {@code Mono} answers {@code ""}). Its error is sent to the caller: an
+   * {@link RpcException} as is, anything else as {@link RpcException#APPLICATION_ERROR} with the
+   * exception's message. A handler still running after the invocation's
+   * {@link RpcInvocation#responseTimeout()} is cancelled and answered with
+   * {@link RpcException#RESPONSE_TIMEOUT}; an answer over {@value RpcException#MAX_PAYLOAD_BYTES}
+   * UTF-8 bytes is replaced by {@link RpcException#RESPONSE_PAYLOAD_TOO_LARGE}. Every call gets
+   * exactly one answer. Calls of methods that are not registered are answered with
+   * {@link RpcException#UNSUPPORTED_METHOD}.
+   *
+   * <p>Dispose the registration to stop accepting calls. Disconnecting the room releases every
+   * registration: handlers still running are cancelled and their callers answered with
+   * {@link RpcException#RECIPIENT_DISCONNECTED} before the room leaves.
+   *
+   * @param method the method name, not registered already
+   * @param handler computes the answer to one call
+   * @return the registration
+   * @throws IllegalStateException if the method is registered already
+   * @throws RoomClosedException if the room is disconnecting or closed
+   * @throws io.roomflux.reactor.OperationFailedException if the core refused the registration
+   */
+  RpcRegistration registerRpcMethod(String method, Function<RpcInvocation, Mono<String>> handler);
+
+  // ---- data streams --------------------------------------------------------------------------
+
+  /**
+   * Sends a whole text as a text stream; receivers get it from {@link Room#textStreams(String)}.
+   * The core splits it into chunks (about 15 kB each) itself.
+   *
+   * @param text the text, of any length
+   * @param options topic, destinations and attributes (no mime type, name or size: see
+   *     {@link StreamOptions})
+   * @return the header of the stream that was sent, once all of it was sent; fails with
+   *     {@link DataStreamException} if the core could not send it, {@link IllegalArgumentException}
+   *     for byte-only options, {@link RoomClosedException} once the room is disconnecting
+   */
+  Mono<StreamInfo> sendText(String text, StreamOptions options);
+
+  /**
+   * Opens a text stream to write in pieces, e.g. tokens as a language model produces them.
+   *
+   * @param options topic, destinations and attributes
+   * @return the writer, once the stream's header was sent; close it when done (the room's
+   *     disposal releases it otherwise). Fails as {@link #sendText} does.
+   */
+  Mono<TextStreamWriter> streamText(StreamOptions options);
+
+  /**
+   * Sends bytes as a byte stream; receivers get it from {@link Room#byteStreams(String)}. The
+   * array is copied when the {@code Mono} is subscribed.
+   *
+   * @param bytes the content, of any length
+   * @param options topic, destinations, attributes, mime type and name
+   * @return the header of the stream that was sent, once all of it was sent; fails with
+   *     {@link DataStreamException} or {@link RoomClosedException}
+   */
+  default Mono<StreamInfo> sendBytes(byte[] bytes, StreamOptions options) {
+    return sendBytes(ByteBuffer.wrap(bytes), options);
+  }
+
+  /**
+   * Sends the remaining bytes of a buffer as a byte stream (position and limit are not changed;
+   * the bytes are copied when the {@code Mono} is subscribed).
+   *
+   * @param bytes the content
+   * @param options topic, destinations, attributes, mime type and name
+   * @return the header of the stream that was sent; fails as {@link #sendBytes(byte[], StreamOptions)}
+   */
+  Mono<StreamInfo> sendBytes(ByteBuffer bytes, StreamOptions options);
+
+  /**
+   * Opens a byte stream to write in pieces.
+   *
+   * @param options topic, destinations, attributes, mime type, name and announced total size
+   * @return the writer, once the stream's header was sent; close it when done
+   */
+  Mono<ByteStreamWriter> streamBytes(StreamOptions options);
+
+  /**
+   * Sends a local file as a byte stream: the core reads the file itself. The name defaults to
+   * the file's name. The protocol reports no progress while a file is sent: the {@code Mono}
+   * completes once the whole file was sent (receivers see how much arrived as chunks come in,
+   * against {@link StreamInfo#totalSize()}).
+   *
+   * @param file a readable file
+   * @param options topic, destinations, attributes, mime type and name
+   * @return the header of the stream that was sent; fails with {@link DataStreamException} if
+   *     the file cannot be read or sent, {@link RoomClosedException} once the room is disconnecting
+   */
+  Mono<StreamInfo> sendFile(Path file, StreamOptions options);
+
+  // ---- chat, transcriptions, DTMF, permissions ------------------------------------------------
+
+  /**
+   * Sends a chat message as a LiveKit chat packet; receivers see
+   * {@link RoomEvent.ChatMessageReceived}.
+   *
+   * @param message the text
+   * @param destinationIdentities who receives it; empty sends to everyone
+   * @return the message as sent, with its id and timestamp (keep it to edit it); fails with
+   *     {@link OperationFailedException} if the core could not send it, {@link RoomClosedException}
+   *     once the room is disconnecting
+   */
+  Mono<ChatMessage> sendChatMessage(String message, List<String> destinationIdentities);
+
+  /**
+   * Replaces the text of a chat message sent earlier.
+   *
+   * @param original the message as {@link #sendChatMessage} returned it
+   * @param newText the new text
+   * @param destinationIdentities who receives the edit; empty sends to everyone
+   * @return the edited message (same id, with an edit timestamp); fails as {@link #sendChatMessage}
+   */
+  Mono<ChatMessage> editChatMessage(ChatMessage original, String newText, List<String> destinationIdentities);
+
+  /**
+   * Publishes transcription segments of a participant's track (for example an agent
+   * transcribing a speaker).
+   *
+   * @param participantIdentity whose speech was transcribed
+   * @param trackSid the transcribed track
+   * @param segments the segments
+   * @return completes when the core sent them; fails with {@link OperationFailedException} or
+   *     {@link RoomClosedException}
+   */
+  Mono<Void> publishTranscription(String participantIdentity, String trackSid, List<TranscriptionSegment> segments);
+
+  /**
+   * Sends a SIP DTMF tone (as a SIP participant would).
+   *
+   * @param code the DTMF event code (0-9 for the digits, 10 for *, 11 for #, 12-15 for A-D)
+   * @param digit the digit the code stands for, e.g. {@code "5"} or {@code "#"}
+   * @param destinationIdentities who receives it; empty sends to everyone
+   * @return completes when the core sent it; fails with {@link OperationFailedException} or
+   *     {@link RoomClosedException}
+   * @throws IllegalArgumentException if {@code code} is negative
+   */
+  Mono<Void> publishSipDtmf(int code, String digit, List<String> destinationIdentities);
+
+  /**
+   * Decides who may subscribe to the local participant's tracks. The request is synchronous:
+   * the {@code Mono} completes once the core accepted it (the server applies it shortly after).
+   *
+   * @param allParticipantsAllowed true: everyone may subscribe to everything, and
+   *     {@code permissions} is ignored
+   * @param permissions by participant identity, what each may subscribe to; participants not
+   *     listed may subscribe to nothing
+   * @return completes on the room's scheduler; fails with {@link RoomClosedException} once the
+   *     room is disconnecting, {@link io.roomflux.reactor.OperationFailedException} if the core refused it
+   */
+  Mono<Void> setTrackSubscriptionPermissions(boolean allParticipantsAllowed, Map<String, TrackPermission> permissions);
+
+  // ---- tracks ----------------------------------------------------------------------------------
+
+  /**
+   * Publishes a local audio or video track in the room. Cold: each subscription sends one
+   * request; the track is leased until the core's outcome, so closing it meanwhile is safe.
+   * The room keeps the publication's native handle until the track is unpublished or the room
+   * is left. {@link RoomEvent.LocalTrackPublished} follows the result.
+   *
+   * @param track the track, not closed
+   * @param options source, codec, encodings, simulcast, DTX, RED, stream
+   * @return the publication with the sid the server assigned, on the room's scheduler; fails
+   *     with {@link io.roomflux.reactor.ResourceClosedException} if the track is closed,
+   *     {@link OperationFailedException} if the core could not publish it (e.g. no permission),
+   *     {@link RoomClosedException} once the room is disconnecting
+   */
+  Mono<TrackPublication> publishTrack(io.roomflux.reactor.media.LocalTrack track,
+                                      io.roomflux.reactor.media.TrackPublishOptions options);
+
+  /**
+   * Unpublishes a track of the local participant: receivers' streams of it end. The local
+   * track stays open (close it, or publish it again). {@link RoomEvent.LocalTrackUnpublished}
+   * precedes the completion.
+   *
+   * @param trackSid the sid from the publication
+   * @return completes when the core unpublished it; fails with {@link OperationFailedException}
+   *     (e.g. an unknown sid) or {@link RoomClosedException}
+   */
+  Mono<Void> unpublishTrack(String trackSid);
+
+  /**
+   * Mutes or unmutes a track the local participant published through this room; see
+   * {@link io.roomflux.reactor.media.LocalTrack#setMuted}. Receivers see
+   * {@link RoomEvent.TrackMuted} / {@link RoomEvent.TrackUnmuted}.
+   *
+   * @param trackSid the sid from the publication
+   * @param muted whether to mute
+   * @return completes on the room's scheduler once the core applied it; fails with
+   *     {@link NoSuchTrackException} for a sid this room did not publish,
+   *     {@link io.roomflux.reactor.ResourceClosedException} if the track was closed,
+   *     {@link RoomClosedException} once the room is disconnecting
+   */
+  Mono<Void> setMuted(String trackSid, boolean muted);
+}
