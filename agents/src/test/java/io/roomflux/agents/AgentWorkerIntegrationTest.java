@@ -240,4 +240,31 @@ class AgentWorkerIntegrationTest {
     assertThat(startedIn(room).job().getState().getWorkerId()).isIn(after, "");
     assertThat(worker.stats().assigned()).isEqualTo(1);
   }
+
+  @Test
+  void drainLetsTheRunningJobFinishThenStopsTheWorker() {
+    AgentWorker worker = start(worker("drain").onJob(job -> {
+      greeter(job);
+      return Mono.delay(Duration.ofSeconds(2));
+    }));
+    String room = room("agent-drain");
+    dispatch("drain", room, "");
+    startedIn(room);
+
+    StepVerifier.create(worker.drain(Duration.ofSeconds(20))).expectComplete().verify(IO);
+    WorkerStats stats = worker.stats();
+    assertThat(stats.succeeded()).isEqualTo(1);
+    assertThat(stats.terminated()).isZero();
+    assertThat(stats.runningJobs()).isZero();
+    assertThat(stats.liveHandles()).isZero();
+  }
+
+  @Test
+  void aWorkerWithAWrongSecretFailsWithWorkerRegistrationException() {
+    AgentWorker worker = AgentWorker.builder(server.url().toString(), server.apiKey(), "not-the-secret-of-this-server-0123456789")
+        .onJob(job -> Mono.never()).build();
+    workers.add(worker);
+    StepVerifier.create(worker.run()).expectError(WorkerRegistrationException.class).verify(IO);
+    assertThat(worker.stats().registrations()).isZero();
+  }
 }
