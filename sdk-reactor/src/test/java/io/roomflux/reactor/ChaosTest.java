@@ -128,6 +128,18 @@ class ChaosTest {
       return this;
     }
 
+    /**
+     * Waits (on alice's events, bounded) until alice's room shows bob: after a full reconnect
+     * packets sent before the other participant rejoined have nobody to go to.
+     */
+    void awaitAliceSeesBob(Duration timeout) {
+      Flux.concat(Flux.just((Object) "now"), alice.events())
+          .filter(e -> alice.remoteParticipants().containsKey("bob"))
+          .next()
+          .block(timeout);
+      assertThat(alice.remoteParticipants()).containsKey("bob");
+    }
+
     private Room connect(String identity) {
       Room r = lk.connect(server.url().toString(), server.token(identity, room), RoomOptions.defaults()).block(IO);
       assertThat(r).isNotNull();
@@ -266,7 +278,7 @@ class ChaosTest {
       long reconnected = System.nanoTime();
       report("kill+restart", s, killed);
       System.out.printf("kill+restart: alice %s, bob %s%n", aliceOutcome, bobOutcome);
-      s.aliceEvents.await(RoomEvent.ParticipantConnected.class, c -> c.participant().identity().equals("bob"), IO);
+      s.awaitAliceSeesBob(IO);
       Set<Integer> during = duringSends.get(IO.toSeconds(), TimeUnit.SECONDS);
       Set<Integer> after = s.send(40, 60, failures);
       s.awaitReceived(after, IO);
@@ -279,12 +291,9 @@ class ChaosTest {
       assertThat(after).hasSize(20);
       failures.values().forEach(e -> assertThat(e).isInstanceOf(RoomFluxException.class));
       // Exactly once: what was sent before the kill and after Reconnected. At most once: what the
-      // API reported sent while the server was down (observed: every one of them reported sent,
-      // none delivered; the new session does not carry the old one's unacknowledged packets).
+      // API reported sent while the server was down (observed: every one reported sent; all 20
+      // delivered in one run of four, none in the other three).
       assertExactlyOnce(s, before, after);
-      // The gap, pinned down: the packets the API reported sent while the server was down were lost.
-      assertThat(intersect(during, s.received.keySet())).as("packets sent while the server was down that arrived")
-          .isEmpty();
     }
   }
 
@@ -300,7 +309,7 @@ class ChaosTest {
   /**
    * The media path cut for 30 s while signalling stays up: after about 15 s the core gives up on
    * the session and reconnects in full once the path is back; packets reported sent into the
-   * broken session are lost (observed: none of 20 arrived). Takes about 37 s.
+   * broken session arrive at most once (observed: none of 20 arrived). Takes about 37 s.
    */
   @Test
   void aMediaPathCutForThirtySecondsEndsInAFullReconnectAfterWhichDataFlowsExactlyOnceAgain() throws Exception {
@@ -344,9 +353,7 @@ class ChaosTest {
         // each other again, since what is sent into the broken session is not carried over.
         s.aliceEvents.await(RoomEvent.Reconnected.class, e -> true, cut, GIVE_UP);
         s.bobEvents.await(RoomEvent.Reconnected.class, e -> true, cut, GIVE_UP);
-        long back = System.nanoTime();
-        s.aliceEvents.await(RoomEvent.ParticipantConnected.class, c -> c.participant().identity().equals("bob"),
-            back, GIVE_UP);
+        s.awaitAliceSeesBob(GIVE_UP);
       }
       long ready = System.nanoTime();
       Set<Integer> after = s.send(40, 60, failures);
@@ -365,10 +372,9 @@ class ChaosTest {
       assertThat(failures).isEmpty();
       assertThat(s.alice.connectionState()).isEqualTo(ConnectionState.CONNECTED);
       if (reconnected) {
-        // A full reconnect: what was reported sent into the broken session is lost (pinned down).
+        // A full reconnect: what was reported sent into the broken session arrives at most once
+        // (observed: none of 20).
         assertExactlyOnce(s, before, after);
-        assertThat(intersect(during, s.received.keySet())).as("packets sent into the broken session that arrived")
-            .isEmpty();
       } else {
         // The session survived (SCTP retransmits once the path is back): nothing is lost.
         assertExactlyOnce(s, before, during, after);
