@@ -51,8 +51,13 @@ public final class DataWire {
    * @return the segment
    */
   public static TranscriptionSegment transcriptionSegment(io.roomflux.proto.TranscriptionSegment s) {
-    return new TranscriptionSegment(s.getId(), s.getText(), Duration.ofMillis(s.getStartTime()),
-        Duration.ofMillis(s.getEndTime()), s.getFinal(), s.getLanguage());
+    return new TranscriptionSegment(s.getId(), s.getText(), unsignedMillis(s.getStartTime()),
+        unsignedMillis(s.getEndTime()), s.getFinal(), s.getLanguage());
+  }
+
+  /** A uint64 of milliseconds; one past {@link Long#MAX_VALUE} (read as negative) saturates there. */
+  private static Duration unsignedMillis(long millis) {
+    return Duration.ofMillis(millis < 0 ? Long.MAX_VALUE : millis);
   }
 
   /**
