@@ -320,7 +320,12 @@ class ChaosTest {
     try (Scene s = new Scene().join()) {
       String nodeIp = switch (s.server.mode()) {
         case LiveKitDevServer.Mode.Namespace ns -> ns.nodeIp();
-        case LiveKitDevServer.Mode.Plain _ -> throw new AssertionError("needs namespace mode to cut the media path");
+        // On a developer's machine (plain mode) there is no namespace of the test's own in which
+        // a route may be cut: the test does not apply there, and says so.
+        case LiveKitDevServer.Mode.Plain _ -> {
+          org.junit.jupiter.api.Assumptions.abort("cutting the media path needs the test kit's namespace mode");
+          yield "";
+        }
       };
       Map<Integer, Throwable> failures = new ConcurrentHashMap<>();
       Set<Integer> before = s.send(0, 20, failures);
