@@ -30,6 +30,8 @@ final class EventHub {
   private final Object lock = new Object();
   // Volatile so that emit() skips the lock once the first subscriber took the held events.
   private volatile @Nullable List<RoomEvent> early = new ArrayList<>();
+  /** Every event as it is emitted, held for no one: what the room's own waits watch (never the early buffer). */
+  private final Sinks.Many<RoomEvent> watch = Sinks.many().multicast().directBestEffort();
 
   EventHub(Scheduler scheduler, int bufferSize) {
     this.scheduler = scheduler;
@@ -41,6 +43,15 @@ final class EventHub {
     return Flux.defer(this::live)
         .onBackpressureBuffer(bufferSize, dropped -> missed.increment(), BufferOverflowStrategy.DROP_OLDEST)
         .publishOn(scheduler, 32);
+  }
+
+  /**
+   * The events from now on, on the emitting thread (the dispatcher), not taking the events held
+   * for the first subscriber of {@link #events()}; it ends when the room's stream ends. For the
+   * room's own short, non-blocking waits.
+   */
+  Flux<RoomEvent> watch() {
+    return watch.asFlux();
   }
 
   /** Events dropped for slow subscribers, and while held for the first one. */
@@ -66,6 +77,7 @@ final class EventHub {
   }
 
   void emit(RoomEvent event) {
+    watch.emitNext(event, RETRY);
     if (early != null) {
       synchronized (lock) {
         List<RoomEvent> held = early;
@@ -91,8 +103,10 @@ final class EventHub {
       synchronized (lock) {
         early = null;
       }
+      watch.emitError(error, RETRY);
       sink.emitError(error, RETRY);
     } else {
+      watch.emitComplete(RETRY);
       sink.emitComplete(RETRY);
     }
   }
