@@ -188,6 +188,17 @@ public interface LocalParticipant {
    */
   RpcRegistration registerRpcMethod(String method, Function<RpcInvocation, Mono<String>> handler);
 
+  /**
+   * Adds an interceptor around the handler of every incoming RPC call of this room, whatever its
+   * method, inside the interceptors added before (the first added runs first). Calls that
+   * arrive after this returns go through it; disposing the returned {@code Disposable} removes it
+   * for later calls. Interceptors end with the room. Thread-safe; sends nothing to the core.
+   *
+   * @param interceptor the interceptor
+   * @return disposing it removes the interceptor
+   */
+  reactor.core.Disposable addRpcInterceptor(io.roomflux.reactor.rpc.RpcInterceptor interceptor);
+
   // ---- data streams --------------------------------------------------------------------------
 
   /**

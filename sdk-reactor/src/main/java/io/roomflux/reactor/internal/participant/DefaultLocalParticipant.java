@@ -182,6 +182,11 @@ public final class DefaultLocalParticipant implements LocalParticipant {
   }
 
   @Override
+  public reactor.core.Disposable addRpcInterceptor(io.roomflux.reactor.rpc.RpcInterceptor interceptor) {
+    return rpc.intercept(interceptor);
+  }
+
+  @Override
   public RpcRegistration registerRpcMethod(String method, Function<RpcInvocation, Mono<String>> handler) {
     return rpc.register(method, handler);
   }
