@@ -32,6 +32,9 @@ final class EventHub {
   private volatile @Nullable List<RoomEvent> early = new ArrayList<>();
   /** Every event as it is emitted, held for no one: what the room's own waits watch (never the early buffer). */
   private final Sinks.Many<RoomEvent> watch = Sinks.many().multicast().directBestEffort();
+  // Serializes the watch's signals (the dispatcher's events, a closing thread's end), so none is
+  // refused as non-serialized and none can throw into the main stream's path.
+  private final Object watchLock = new Object();
 
   EventHub(Scheduler scheduler, int bufferSize) {
     this.scheduler = scheduler;
@@ -77,7 +80,9 @@ final class EventHub {
   }
 
   void emit(RoomEvent event) {
-    watch.emitNext(event, RETRY);
+    synchronized (watchLock) {
+      watch.tryEmitNext(event); // no watcher: nothing to do
+    }
     if (early != null) {
       synchronized (lock) {
         List<RoomEvent> held = early;
@@ -103,11 +108,16 @@ final class EventHub {
       synchronized (lock) {
         early = null;
       }
-      watch.emitError(error, RETRY);
       sink.emitError(error, RETRY);
     } else {
-      watch.emitComplete(RETRY);
       sink.emitComplete(RETRY);
+    }
+    synchronized (watchLock) {
+      if (error != null) {
+        watch.tryEmitError(error);
+      } else {
+        watch.tryEmitComplete();
+      }
     }
   }
 }
