@@ -132,6 +132,27 @@ public final class LiveKit implements AutoCloseable {
   }
 
   /**
+   * Joins a room for the duration of a {@code Mono} body, as {@link #withRoom} does for any
+   * publisher: the room is disconnected and released when the body's {@code Mono} completes
+   * (with or without a value), fails, or is cancelled, and only then is its outcome signalled.
+   * (A separate name, not an overload of {@code withRoom}: a lambda returning a {@code Mono}
+   * would match both, and calls would not compile.)
+   *
+   * @param url the server URL
+   * @param token an access token with a join grant
+   * @param options how to join
+   * @param body what to do in the room
+   * @param <T> what the body emits
+   * @return the body's outcome
+   */
+  public <T> Mono<T> withRoomMono(String url, String token, RoomOptions options,
+                                  Function<Room, ? extends Mono<T>> body) {
+    Objects.requireNonNull(body, "body");
+    return Mono.usingWhen(connect(url, token, options), body,
+        Room::disconnect, (room, error) -> room.disconnect(), Room::disconnect);
+  }
+
+  /**
    * Disconnects every room this entry point joined and that is still open, including rooms the
    * core delivered after their connect was cancelled or timed out.
    *

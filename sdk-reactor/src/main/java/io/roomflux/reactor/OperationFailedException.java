@@ -4,9 +4,10 @@ import io.roomflux.RoomFluxException;
 
 /**
  * The core refused an operation or reported that it failed; the message names the operation and
- * the core's reason.
+ * the core's reason. {@link OperationTimeoutException} is the one subclass: the core did not
+ * answer in time.
  */
-public final class OperationFailedException extends RoomFluxException {
+public class OperationFailedException extends RoomFluxException {
   private static final long serialVersionUID = 1L;
 
   /**

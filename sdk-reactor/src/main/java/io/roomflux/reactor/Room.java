@@ -125,9 +125,37 @@ public interface Room {
   Flux<RoomEvent> events();
 
   /**
+   * A participant of the room, by identity: completes at once if it is in the room (a remote
+   * participant, or the local one), or else as soon as it joins, with its snapshot then. Fails
+   * with {@link RoomClosedException} if the room closes first. Waits for ever otherwise: bound it
+   * with {@code timeout(...)}; cancelling stops waiting. Unlike a subscription to
+   * {@link #events()}, it never takes the events held for the first subscriber. Signals on
+   * {@link LiveKitOptions#scheduler()}.
+   *
+   * @param identity the participant's identity
+   * @return the participant
+   */
+  Mono<Participant> participant(String identity);
+
+  /**
+   * A remote participant's track of one source, once the local client is subscribed to it:
+   * completes at once if it already is, or else when it is (the participant may not have joined
+   * or published yet), so {@link #audioFrames} or {@link #videoFrames} with its sid do not fail
+   * with {@link NoSuchTrackException}. With {@link RoomOptions#autoSubscribe()} off the
+   * subscription must come from elsewhere. Fails with {@link RoomClosedException} if the room
+   * closes first; waits for ever otherwise (bound it with {@code timeout(...)}). Signals on
+   * {@link LiveKitOptions#scheduler()}.
+   *
+   * @param identity the publishing participant
+   * @param source the track's source, such as {@link TrackSource#MICROPHONE}
+   * @return the subscribed track
+   */
+  Mono<io.roomflux.reactor.participant.RemoteTrack> subscribedTrack(String identity, TrackSource source);
+
+  /**
    * Data packets with one topic, from {@link #events()}.
    *
-   * @param topic the topic
+   * @param topic the topic; not null ({@link NullPointerException} at once)
    * @return the packets
    */
   Flux<DataPacket> dataPackets(String topic);

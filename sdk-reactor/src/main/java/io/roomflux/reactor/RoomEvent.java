@@ -25,6 +25,17 @@ import java.util.Optional;
  * {@code room.events().ofType(RoomEvent.TrackEvent.class)}.
  */
 public sealed interface RoomEvent {
+  /**
+   * {@return the identity of the participant this event is about, if it names one} A remote or
+   * local participant's events, a track's publisher, a data packet's or chat message's sender, a
+   * transcribed participant; empty for room-level and connection events, for the local tracks'
+   * events and for events about several participants ({@link ActiveSpeakersChanged},
+   * {@link ParticipantsUpdated}). Pure; an exhaustive switch over every event.
+   */
+  default Optional<String> participantIdentity() {
+    return EventIdentities.of(this);
+  }
+
   /** The local client's connection: its state changed, it was lost and is being resumed, it was resumed, or it ended. */
   sealed interface ConnectionEvent extends RoomEvent { }
 

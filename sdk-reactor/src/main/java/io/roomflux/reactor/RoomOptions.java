@@ -15,6 +15,9 @@ import org.jspecify.annotations.Nullable;
  * added as builder methods, so code that builds options keeps compiling and linking.
  */
 public final class RoomOptions {
+  /** The default of {@link #operationTimeout()}, in seconds. */
+  public static final int DEFAULT_OPERATION_TIMEOUT_SECONDS = 30;
+
   private final Settings s;
 
   /** The settings, in one value: its equals, hashCode and toString are the options'. */
@@ -22,7 +25,7 @@ public final class RoomOptions {
                           Duration connectTimeout, boolean singlePeerConnection, Optional<EncryptionOptions> encryption,
                           List<IceServer> iceServers, Optional<IceTransportPolicy> iceTransportPolicy,
                           Optional<Boolean> continualIceGathering, OptionalLong dataStreamMaxPayloadBytes,
-                          boolean legacyDataStreams) {
+                          boolean legacyDataStreams, Duration operationTimeout) {
   }
 
   private RoomOptions(Settings s) {
@@ -54,6 +57,7 @@ public final class RoomOptions {
     b.continualIceGathering = s.continualIceGathering;
     b.dataStreamMaxPayloadBytes = s.dataStreamMaxPayloadBytes;
     b.legacyDataStreams = s.legacyDataStreams;
+    b.operationTimeout = s.operationTimeout;
     return b;
   }
 
@@ -124,6 +128,18 @@ public final class RoomOptions {
   /** {@return whether data streams are sent the way pre-2025 clients expect} Default false. */
   public boolean legacyDataStreams() {
     return s.legacyDataStreams;
+  }
+
+  /**
+   * {@return how long an operation of the room (a data packet, a publish, an RPC call, a stream
+   * send, a participant update...) may wait for the core's answer} Default {@value #DEFAULT_OPERATION_TIMEOUT_SECONDS}
+   * seconds. An operation that has had no answer by then fails with {@link OperationTimeoutException};
+   * the room is not affected. It bounds above all operations started while the room is
+   * reconnecting, which the core otherwise holds for the whole attempt. RPC calls wait at least
+   * their own response timeout plus this; large stream sends may need a longer setting.
+   */
+  public Duration operationTimeout() {
+    return s.operationTimeout;
   }
 
   /**
@@ -199,6 +215,7 @@ public final class RoomOptions {
     private Optional<Boolean> continualIceGathering = Optional.empty();
     private OptionalLong dataStreamMaxPayloadBytes = OptionalLong.empty();
     private boolean legacyDataStreams;
+    private Duration operationTimeout = Duration.ofSeconds(DEFAULT_OPERATION_TIMEOUT_SECONDS);
 
     private Builder() {
     }
@@ -343,11 +360,26 @@ public final class RoomOptions {
       return this;
     }
 
+    /**
+     * {@return this builder, with {@link RoomOptions#operationTimeout()} set}
+     *
+     * @param value positive
+     * @throws IllegalArgumentException if not positive
+     */
+    public Builder operationTimeout(Duration value) {
+      Objects.requireNonNull(value, "operationTimeout");
+      if (value.isNegative() || value.isZero()) {
+        throw new IllegalArgumentException("operationTimeout must be positive, was " + value);
+      }
+      operationTimeout = value;
+      return this;
+    }
+
     /** {@return the options, immutable} */
     public RoomOptions build() {
       return new RoomOptions(new Settings(autoSubscribe, adaptiveStream, dynacast, joinRetries, connectTimeout,
           singlePeerConnection, encryption, iceServers, iceTransportPolicy, continualIceGathering,
-          dataStreamMaxPayloadBytes, legacyDataStreams));
+          dataStreamMaxPayloadBytes, legacyDataStreams, operationTimeout));
     }
   }
 }

@@ -70,9 +70,14 @@ public abstract class PublishedTrack implements AutoCloseable {
   }
 
   /**
-   * The track's publication.
-   *
-   * @return the publication
+   * {@return the published local track}
+   */
+  public final LocalTrack track() {
+    return track;
+  }
+
+  /**
+   * {@return the publication}
    */
   public final TrackPublication publication() {
     return publication;

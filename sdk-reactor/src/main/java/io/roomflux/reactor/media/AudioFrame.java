@@ -98,6 +98,36 @@ public final class AudioFrame {
   }
 
   /**
+   * Joins frames of one format into one frame, their samples one after the other in list order
+   * (for example 10 ms frames into a 100 ms block). Copies the samples; pure, thread-safe.
+   *
+   * @param frames one or more frames, all of the same sample rate and channel count
+   * @return the combined frame
+   * @throws IllegalArgumentException if the list is empty or the frames' formats differ
+   */
+  public static AudioFrame combine(java.util.List<AudioFrame> frames) {
+    java.util.List<AudioFrame> all = java.util.List.copyOf(frames);
+    if (all.isEmpty()) {
+      throw new IllegalArgumentException("no frames to combine");
+    }
+    AudioFrame first = all.getFirst();
+    int total = 0;
+    for (AudioFrame f : all) {
+      if (f.sampleRate != first.sampleRate || f.numChannels != first.numChannels) {
+        throw new IllegalArgumentException("frames of different formats cannot be combined: " + first + " and " + f);
+      }
+      total = Math.addExact(total, f.samples.length);
+    }
+    short[] joined = new short[total];
+    int at = 0;
+    for (AudioFrame f : all) {
+      System.arraycopy(f.samples, 0, joined, at, f.samples.length);
+      at += f.samples.length;
+    }
+    return new AudioFrame(joined, first.sampleRate, first.numChannels);
+  }
+
+  /**
    * The samples, as a read-only view with its own position: no copy.
    *
    * @return interleaved samples from position 0 to {@code numChannels * samplesPerChannel}

@@ -59,13 +59,46 @@ public interface LocalParticipant {
   java.util.Set<String> publishedTrackSids();
 
   /**
-   * Sends a data packet.
+   * Sends a data packet. Its limit is on the whole packet as the core encodes it: the payload,
+   * the topic, the destination identities and the sender's identity and sid, plus about 20 bytes
+   * of framing, must fit the data channel's 64 000-byte maximum message size; so the largest
+   * payload is somewhat under 64 000 bytes and depends on the options
+   * ({@link #maxDataPayloadBytes(DataOptions)} says how much). A packet over it fails with
+   * {@link PayloadTooLargeException} and nothing is sent; send larger data as a byte stream.
+   * The payload is copied when the returned {@code Mono} is subscribed to.
    *
-   * @param payload the bytes, at most 64 000 ({@link PayloadTooLargeException} otherwise)
+   * @param payload the bytes
    * @param options kind, topic and destinations
    * @return completes when the core sent it
    */
   Mono<Void> publishData(byte[] payload, DataOptions options);
+
+  /**
+   * The largest payload {@link #publishData(byte[], DataOptions)} accepts with these options from
+   * this participant now (its identity and sid count): 64 000 bytes less the encoded packet's
+   * other parts. Computed locally, on the calling thread; 0 if the options alone are too large.
+   *
+   * @param options kind, topic and destinations
+   * @return the largest payload, in bytes
+   */
+  int maxDataPayloadBytes(DataOptions options);
+
+  /**
+   * Publishes a track for the duration of {@code body}, as {@code LiveKit.withRoom} does for a
+   * room: the body gets the publication; when its publisher completes, fails or is cancelled,
+   * the track is unpublished (a failure to unpublish, such as a room already closed, is ignored)
+   * and then closed, and only then is the body's terminal signal passed on. If publishing fails,
+   * the track is closed and the failure signalled. The track's source stays the caller's.
+   *
+   * @param track the track; owned by this call from subscription on
+   * @param options how to publish
+   * @param body what to do while it is published
+   * @param <T> what the body emits
+   * @return the body's signals
+   */
+  <T> reactor.core.publisher.Flux<T> withPublishedTrack(io.roomflux.reactor.media.LocalTrack track,
+      io.roomflux.reactor.media.TrackPublishOptions options,
+      java.util.function.Function<TrackPublication, ? extends org.reactivestreams.Publisher<T>> body);
 
   /**
    * Sets the local participant's metadata.
@@ -86,7 +119,8 @@ public interface LocalParticipant {
   /**
    * Sets attributes of the local participant (an empty value removes one).
    *
-   * @param attributes the attributes to set
+   * @param attributes the attributes to set; a key must not be empty ({@link IllegalArgumentException}
+   *     at once, nothing sent)
    * @return completes when the server accepted them
    */
   Mono<Void> setAttributes(Map<String, String> attributes);
@@ -153,6 +187,17 @@ public interface LocalParticipant {
    * @throws io.roomflux.reactor.OperationFailedException if the core refused the registration
    */
   RpcRegistration registerRpcMethod(String method, Function<RpcInvocation, Mono<String>> handler);
+
+  /**
+   * Adds an interceptor around the handler of every incoming RPC call of this room, whatever its
+   * method, inside the interceptors added before (the first added runs first). Calls that
+   * arrive after this returns go through it; disposing the returned {@code Disposable} removes it
+   * for later calls. Interceptors end with the room. Thread-safe; sends nothing to the core.
+   *
+   * @param interceptor the interceptor
+   * @return disposing it removes the interceptor
+   */
+  reactor.core.Disposable addRpcInterceptor(io.roomflux.reactor.rpc.RpcInterceptor interceptor);
 
   // ---- data streams --------------------------------------------------------------------------
 
@@ -295,8 +340,9 @@ public interface LocalParticipant {
    * @param options source, codec, encodings, simulcast, DTX, RED, stream
    * @return the publication with the sid the server assigned, on the room's scheduler; fails
    *     with {@link io.roomflux.reactor.ResourceClosedException} if the track is closed,
-   *     {@link OperationFailedException} if the core could not publish it (e.g. no permission),
-   *     {@link RoomClosedException} once the room is disconnecting
+   *     {@link OperationFailedException} if the core could not publish it (e.g. no permission)
+   *     and at once, sending nothing, if the track is already published or being published in
+   *     this room, {@link RoomClosedException} once the room is disconnecting
    */
   Mono<TrackPublication> publishTrack(io.roomflux.reactor.media.LocalTrack track,
                                       io.roomflux.reactor.media.TrackPublishOptions options);

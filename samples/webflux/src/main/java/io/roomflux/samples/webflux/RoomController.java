@@ -39,7 +39,7 @@ import reactor.core.publisher.Mono;
  * </pre>
  *
  * Errors are RFC 9457 problem details: 404 for a room the bot is not in, 403 for a rejected
- * token, 502 for a server that cannot be joined, 413 for a message over 64 000 bytes.
+ * token, 502 for a server that cannot be joined, 413 for a message whose data packet would be over 64 000 bytes.
  */
 @RestController
 @RequestMapping("/rooms/{room}")

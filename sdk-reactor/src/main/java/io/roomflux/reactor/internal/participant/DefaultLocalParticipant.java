@@ -34,13 +34,11 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 import reactor.core.publisher.Mono;
 
 public final class DefaultLocalParticipant implements LocalParticipant {
-  /** The largest data packet the core sends (its default negotiated SCTP message size). */
-  public static final int MAX_DATA_BYTES = 64_000;
-
   private final DefaultRoom room;
   private final OwnedHandle handle;
   private final RpcEndpoint rpc;
@@ -81,9 +79,15 @@ public final class DefaultLocalParticipant implements LocalParticipant {
 
   @Override
   public Mono<Void> publishData(byte[] payload, DataOptions options) {
+    Objects.requireNonNull(payload, "payload");
+    Objects.requireNonNull(options, "options");
     return Mono.defer(() -> {
-      if (payload.length > MAX_DATA_BYTES) {
-        return Mono.error(new PayloadTooLargeException("publishData", payload.length, MAX_DATA_BYTES));
+      Participant me = info();
+      long size = DataPacketSize.encoded(payload.length, options, me.identity(), me.sid());
+      if (size > DataPacketSize.MAX_ENCODED_BYTES) {
+        return Mono.error(new PayloadTooLargeException("publishData (" + payload.length + " bytes of payload; "
+            + "the core counts the encoded packet: payload, topic, destinations, sender)", size,
+            DataPacketSize.MAX_ENCODED_BYTES));
       }
       // The core reads the payload through a pointer: keep the memory alive until its callback.
       Arena arena = Arena.ofShared();
@@ -101,6 +105,12 @@ public final class DefaultLocalParticipant implements LocalParticipant {
         return FfiRequest.newBuilder().setPublishData(req).build();
       }, event -> null, arena::close);
     });
+  }
+
+  @Override
+  public int maxDataPayloadBytes(DataOptions options) {
+    Participant me = info();
+    return DataPacketSize.maxPayload(Objects.requireNonNull(options, "options"), me.identity(), me.sid());
   }
 
   @Override
@@ -122,6 +132,9 @@ public final class DefaultLocalParticipant implements LocalParticipant {
   @Override
   public Mono<Void> setAttributes(Map<String, String> attributes) {
     Map<String, String> copy = Map.copyOf(attributes);
+    if (copy.containsKey("")) {
+      throw new IllegalArgumentException("an attribute key must not be empty");
+    }
     return confirmedBy(room.operations().<Void>operate("setAttributes", handle, (participant, asyncId) -> {
       SetLocalAttributesRequest.Builder req = SetLocalAttributesRequest.newBuilder()
           .setLocalParticipantHandle(participant).setRequestAsyncId(asyncId);
@@ -164,8 +177,13 @@ public final class DefaultLocalParticipant implements LocalParticipant {
                   throw RpcWire.rpcException(callback.getError());
                 }
                 return callback.getPayload();
-              }, null);
+              }, null, responseTimeout);
     });
+  }
+
+  @Override
+  public reactor.core.Disposable addRpcInterceptor(io.roomflux.reactor.rpc.RpcInterceptor interceptor) {
+    return rpc.intercept(interceptor);
   }
 
   @Override
@@ -239,6 +257,20 @@ public final class DefaultLocalParticipant implements LocalParticipant {
   public Mono<TrackPublication> publishTrack(io.roomflux.reactor.media.LocalTrack track,
                                              io.roomflux.reactor.media.TrackPublishOptions options) {
     return tracks.publish(track, options);
+  }
+
+  @Override
+  public <T> reactor.core.publisher.Flux<T> withPublishedTrack(io.roomflux.reactor.media.LocalTrack track,
+      io.roomflux.reactor.media.TrackPublishOptions options,
+      Function<TrackPublication, ? extends org.reactivestreams.Publisher<T>> body) {
+    Objects.requireNonNull(track, "track");
+    Objects.requireNonNull(options, "options");
+    Objects.requireNonNull(body, "body");
+    Function<TrackPublication, Mono<Void>> release = publication -> tracks.unpublish(publication.sid())
+        .onErrorResume(e -> Mono.empty()).then(track.closeLater());
+    return reactor.core.publisher.Flux.usingWhen(
+        tracks.publish(track, options).onErrorResume(e -> track.closeLater().then(Mono.error(e))),
+        body, release, (publication, error) -> release.apply(publication), release);
   }
 
   @Override

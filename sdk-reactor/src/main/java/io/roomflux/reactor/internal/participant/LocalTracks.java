@@ -23,6 +23,7 @@ import io.roomflux.proto.UnpublishTrackRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
@@ -41,6 +42,8 @@ public final class LocalTracks {
   private final DefaultRoom room;
   private final OwnedHandle participant;
   private final ConcurrentHashMap<String, Published> published = new ConcurrentHashMap<>();
+  /** Tracks published or being published here: the core would wait 10 s and fail a second publish. */
+  private final Set<LocalTrack> claimed = ConcurrentHashMap.newKeySet();
   private boolean closed; // guarded by this
 
   public LocalTracks(DefaultRoom room, OwnedHandle participant) {
@@ -52,14 +55,19 @@ public final class LocalTracks {
     Objects.requireNonNull(track, "track");
     io.roomflux.proto.TrackPublishOptions proto = MediaWire.toProto(Objects.requireNonNull(options, "options"));
     return Mono.defer(() -> {
+      if (!claimed.add(track)) {
+        return Mono.error(new OperationFailedException("publishTrack", "refused, nothing sent: " + track
+            + " is already published or being published in room '" + room.name() + "'; unpublish it first"));
+      }
       // The core looks the track up only once it runs the publish: lease it until the callback.
       Lease lease;
       try {
         lease = DefaultLocalTrack.handle(track).lease();
       } catch (HandleClosedException e) {
+        claimed.remove(track);
         return Mono.error(new ResourceClosedException("publishTrack refused: " + track + " is closed"));
       }
-      return room.operations().operate("publishTrack", participant, (p, asyncId) -> FfiRequest.newBuilder()
+      return room.operations().<TrackPublication>operate("publishTrack", participant, (p, asyncId) -> FfiRequest.newBuilder()
           .setPublishTrack(PublishTrackRequest.newBuilder().setLocalParticipantHandle(p).setTrackHandle(lease.id())
               .setOptions(proto).setRequestAsyncId(asyncId)).build(), event -> {
                 // Owned first, kept even if the subscriber is gone: unpublish or disposal drops it.
@@ -68,7 +76,8 @@ public final class LocalTracks {
                 TrackPublication publication = ParticipantWire.publication(pub.getInfo());
                 keep(publication.sid(), new Published(track, handle));
                 return publication;
-              }, lease);
+              }, lease)
+          .doOnError(e -> claimed.remove(track));
     });
   }
 
@@ -109,6 +118,7 @@ public final class LocalTracks {
   public void unpublished(String trackSid) {
     Published gone = published.remove(trackSid);
     if (gone != null) {
+      claimed.remove(gone.track());
       gone.publication().close();
     }
   }

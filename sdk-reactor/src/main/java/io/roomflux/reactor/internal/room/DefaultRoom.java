@@ -1,5 +1,9 @@
 package io.roomflux.reactor.internal.room;
 
+import io.roomflux.reactor.RoomClosedException;
+import io.roomflux.reactor.participant.RemoteTrack;
+import java.util.function.Supplier;
+import reactor.core.Disposable;
 import io.roomflux.RoomFluxException;
 import io.roomflux.core.HandleKind;
 import io.roomflux.core.Lease;
@@ -78,7 +82,8 @@ public final class DefaultRoom implements Room {
     this.probe = probe;
     this.handle = core.handles().own(result.getRoom().getHandle().getId(), HandleKind.ROOM);
     this.name = result.getRoom().getInfo().getName();
-    this.operations = new OperationRunner(core, probe, options.scheduler(), options.timer(), name);
+    this.operations = new OperationRunner(core, probe, options.scheduler(), options.timer(), name,
+        roomOptions.operationTimeout());
     this.hub = new EventHub(options.scheduler(), options.eventBufferSize());
     this.streams = new DataStreams(this);
     this.media = new MediaStreams(this);
@@ -261,7 +266,38 @@ public final class DefaultRoom implements Room {
   }
 
   @Override
+  public Mono<Participant> participant(String identity) {
+    Objects.requireNonNull(identity, "identity");
+    return await("participant '" + identity + "'", () -> identity.equals(local.identity())
+        ? Optional.of(local.info()) : Optional.ofNullable(remoteParticipants().get(identity)));
+  }
+
+  @Override
+  public Mono<RemoteTrack> subscribedTrack(String identity, TrackSource source) {
+    Objects.requireNonNull(identity, "identity");
+    Objects.requireNonNull(source, "source");
+    return await(source + " track of participant '" + identity + "'", () -> publications(identity).values().stream()
+        .filter(p -> p.source() == source && resources.track(p.sid()).isPresent())
+        .findFirst().map(p -> new RemoteTrack(p.sid(), p.name(), p.kind())));
+  }
+
+  /**
+   * Completes with what {@code check} finds, now or after the event that makes it true (the state
+   * is updated before each event is emitted); fails with {@link RoomClosedException} if the room's
+   * events end first. Watches first and checks after, so nothing falls between the two.
+   */
+  private <T> Mono<T> await(String what, Supplier<Optional<T>> check) {
+    return Mono.<T>create(sink -> {
+      Disposable watching = hub.watch().subscribe(event -> check.get().ifPresent(sink::success), sink::error,
+          () -> sink.error(new RoomClosedException("room '" + name + "' closed before the " + what + " was there")));
+      sink.onDispose(watching);
+      check.get().ifPresent(sink::success);
+    }).publishOn(options.scheduler());
+  }
+
+  @Override
   public Flux<DataPacket> dataPackets(String topic) {
+    Objects.requireNonNull(topic, "topic");
     return events().ofType(RoomEvent.DataReceived.class)
         .map(RoomEvent.DataReceived::packet)
         .filter(p -> p.topic().filter(topic::equals).isPresent());

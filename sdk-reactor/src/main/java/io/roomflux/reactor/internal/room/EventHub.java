@@ -21,7 +21,7 @@ import reactor.core.scheduler.Scheduler;
  * first subscriber arrives, events are held (up to the same bound) and handed to it in order.
  */
 final class EventHub {
-  private static final Sinks.EmitFailureHandler RETRY = Sinks.EmitFailureHandler.busyLooping(Duration.ofMillis(100));
+  private static final Duration RETRY_FOR = Duration.ofMillis(100);
 
   private final Scheduler scheduler;
   private final int bufferSize;
@@ -30,6 +30,11 @@ final class EventHub {
   private final Object lock = new Object();
   // Volatile so that emit() skips the lock once the first subscriber took the held events.
   private volatile @Nullable List<RoomEvent> early = new ArrayList<>();
+  /** Every event as it is emitted, held for no one: what the room's own waits watch (never the early buffer). */
+  private final Sinks.Many<RoomEvent> watch = Sinks.many().multicast().directBestEffort();
+  // Serializes the watch's signals (the dispatcher's events, a closing thread's end), so none is
+  // refused as non-serialized and none can throw into the main stream's path.
+  private final Object watchLock = new Object();
 
   EventHub(Scheduler scheduler, int bufferSize) {
     this.scheduler = scheduler;
@@ -41,6 +46,15 @@ final class EventHub {
     return Flux.defer(this::live)
         .onBackpressureBuffer(bufferSize, dropped -> missed.increment(), BufferOverflowStrategy.DROP_OLDEST)
         .publishOn(scheduler, 32);
+  }
+
+  /**
+   * The events from now on, on the emitting thread (the dispatcher), not taking the events held
+   * for the first subscriber of {@link #events()}; it ends when the room's stream ends. For the
+   * room's own short, non-blocking waits.
+   */
+  Flux<RoomEvent> watch() {
+    return watch.asFlux();
   }
 
   /** Events dropped for slow subscribers, and while held for the first one. */
@@ -66,6 +80,9 @@ final class EventHub {
   }
 
   void emit(RoomEvent event) {
+    synchronized (watchLock) {
+      watch.tryEmitNext(event); // no watcher: nothing to do
+    }
     if (early != null) {
       synchronized (lock) {
         List<RoomEvent> held = early;
@@ -79,7 +96,7 @@ final class EventHub {
         }
       }
     }
-    sink.emitNext(event, RETRY);
+    sink.emitNext(event, retry());
   }
 
   /**
@@ -91,9 +108,25 @@ final class EventHub {
       synchronized (lock) {
         early = null;
       }
-      sink.emitError(error, RETRY);
+      sink.emitError(error, retry());
     } else {
-      sink.emitComplete(RETRY);
+      sink.emitComplete(retry());
     }
+    synchronized (watchLock) {
+      if (error != null) {
+        watch.tryEmitError(error);
+      } else {
+        watch.tryEmitComplete();
+      }
+    }
+  }
+
+  /**
+   * A handler that retries a concurrent emission (the dispatcher and a closing thread) for up to
+   * {@link #RETRY_FOR}. One per emission: Reactor's busy-looping handler fixes its deadline when
+   * it is created, so a shared one would stop retrying {@code RETRY_FOR} after it was made.
+   */
+  private static Sinks.EmitFailureHandler retry() {
+    return Sinks.EmitFailureHandler.busyLooping(RETRY_FOR);
   }
 }

@@ -10,6 +10,7 @@ import io.roomflux.proto.FfiEvent;
 import io.roomflux.proto.FfiRequest;
 import io.roomflux.proto.FfiResponse;
 import io.roomflux.reactor.OperationFailedException;
+import io.roomflux.reactor.OperationTimeoutException;
 import io.roomflux.reactor.RoomClosedException;
 import io.roomflux.reactor.internal.core.Core;
 import java.time.Duration;
@@ -26,6 +27,8 @@ import java.util.function.LongFunction;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.Disposable;
+import reactor.core.Disposables;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.MonoSink;
 import reactor.core.scheduler.Scheduler;
@@ -47,13 +50,15 @@ public final class OperationRunner {
   private final Scheduler scheduler;
   private final Scheduler timer;
   private final String room;
+  private final Duration timeout;
   private final AtomicReference<Phase> phase = new AtomicReference<>(Phase.CONNECTED);
   private final Set<Operation> inFlight = ConcurrentHashMap.newKeySet();
   /** Requests handed to the core for this room (tests: a refusal sends none). */
   private final LongAdder sent = new LongAdder();
 
-  OperationRunner(Core core, RoomProbe probe, Scheduler scheduler, Scheduler timer, String room) {
+  OperationRunner(Core core, RoomProbe probe, Scheduler scheduler, Scheduler timer, String room, Duration timeout) {
     this.core = core;
+    this.timeout = timeout;
     this.probe = probe;
     this.scheduler = scheduler;
     this.timer = timer;
@@ -85,6 +90,17 @@ public final class OperationRunner {
    */
   public <T> Mono<T> operate(String operation, OwnedHandle target, RoomRequest request,
                       Function<FfiEvent, T> result, @Nullable AutoCloseable resource) {
+    return operate(operation, target, request, result, resource, Duration.ZERO);
+  }
+
+  /**
+   * Runs one asynchronous operation on a handle of this room, as {@link #operate(String, OwnedHandle,
+   * RoomRequest, Function, AutoCloseable)} does, allowing it {@code extraWait} more than the room's
+   * operation timeout (an RPC call: its own response timeout).
+   */
+  public <T> Mono<T> operate(String operation, OwnedHandle target, RoomRequest request,
+                      Function<FfiEvent, T> result, @Nullable AutoCloseable resource, Duration extraWait) {
+    Duration limit = timeout.plus(extraWait);
     return Mono.<T>create(sink -> {
       Lease lease;
       try {
@@ -130,6 +146,10 @@ public final class OperationRunner {
         op.fail(e);
         return;
       }
+      // Bounded: the core holds what is sent while the room reconnects for the whole attempt. The
+      // operation stays in flight (holding its lease) until its callback or the room's close.
+      op.timer = timer.schedule(() -> op.fail(new OperationTimeoutException(operation, limit)),
+          limit.toMillis(), TimeUnit.MILLISECONDS);
       call.callback().whenComplete((event, error) -> {
         finish(op);
         if (error != null) {
@@ -137,8 +157,11 @@ public final class OperationRunner {
           return;
         }
         Optional<String> coreError = callbackError(event);
-        if (coreError.isPresent() && phase.get() != Phase.CONNECTED) {
+        if (coreError.isPresent() && (phase.get() != Phase.CONNECTED || saysClosed(coreError.get()))) {
           // The room closed under the operation: that, not the core's wording, is what happened.
+          // The core may fail a send for a closed engine just before its Disconnected event
+          // arrives (the phase still says connected): its wording decides then, so the same
+          // cause always gives RoomClosedException.
           op.fail(new RoomClosedException(operation + " interrupted: room '" + room
               + "' closed (" + coreError.get() + ")"));
         } else if (coreError.isPresent()) {
@@ -224,6 +247,16 @@ public final class OperationRunner {
     }
   }
 
+  /**
+   * Whether a core error says the room's engine is gone (livekit-ffi 0.13.2's wordings: "engine
+   * is closed", "failed to send data, room closed: ...", a connection error ": closed").
+   */
+  static boolean saysClosed(String coreError) {
+    String text = coreError.toLowerCase(java.util.Locale.ROOT).strip();
+    return text.contains("engine is closed") || text.contains("room closed") || text.equals("closed")
+        || text.endsWith(": closed");
+  }
+
   /** The {@code error} a callback carries, if it has one and it is not empty. */
   static Optional<String> callbackError(FfiEvent event) {
     FieldDescriptor oneof = event.getDescriptorForType().findFieldByNumber(event.getMessageCase().getNumber());
@@ -244,6 +277,7 @@ public final class OperationRunner {
     private final @Nullable AutoCloseable resource;
     private final AtomicBoolean done = new AtomicBoolean();
     private final AtomicBoolean released = new AtomicBoolean();
+    volatile Disposable timer = Disposables.disposed();
 
     @SuppressWarnings("unchecked")
     Operation(String name, MonoSink<?> sink, Lease lease, @Nullable AutoCloseable resource) {
@@ -255,6 +289,7 @@ public final class OperationRunner {
 
     void release() {
       if (released.compareAndSet(false, true)) {
+        timer.dispose();
         closeQuietly(resource);
         lease.close();
       }

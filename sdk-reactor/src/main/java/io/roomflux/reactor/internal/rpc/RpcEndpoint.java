@@ -52,6 +52,9 @@ public final class RpcEndpoint implements FfiEventListener {
   private final DefaultRoom room;
   private final OwnedHandle local;
   private final ConcurrentHashMap<String, Registration> handlers = new ConcurrentHashMap<>();
+  /** Interceptors around every handler, the first added outermost. */
+  private final java.util.concurrent.CopyOnWriteArrayList<io.roomflux.reactor.rpc.RpcInterceptor> interceptors =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
   // Invocations being handled; answered with RECIPIENT_DISCONNECTED when the room disconnects.
   private final Set<Answer> running = ConcurrentHashMap.newKeySet();
   // Set once the room starts disconnecting: new invocations are refused from then on.
@@ -62,6 +65,31 @@ public final class RpcEndpoint implements FfiEventListener {
   public RpcEndpoint(DefaultRoom room, OwnedHandle local) {
     this.room = room;
     this.local = local;
+  }
+
+  /**
+   * Adds an interceptor around every handler, inside those added before.
+   *
+   * @return disposing it removes the interceptor (calls already running keep it)
+   */
+  public reactor.core.Disposable intercept(io.roomflux.reactor.rpc.RpcInterceptor interceptor) {
+    Objects.requireNonNull(interceptor, "interceptor");
+    // A wrapper of its own, so that the same interceptor added twice is removed once per disposal.
+    io.roomflux.reactor.rpc.RpcInterceptor added = interceptor::intercept;
+    interceptors.add(added);
+    return reactor.core.Disposables.composite(() -> interceptors.remove(added));
+  }
+
+  /** The handler inside the interceptors as they are now. */
+  private Function<RpcInvocation, Mono<String>> chain(Function<RpcInvocation, Mono<String>> handler) {
+    Function<RpcInvocation, Mono<String>> chain = handler;
+    List<io.roomflux.reactor.rpc.RpcInterceptor> now = List.copyOf(interceptors);
+    for (int i = now.size() - 1; i >= 0; i--) {
+      io.roomflux.reactor.rpc.RpcInterceptor interceptor = now.get(i);
+      Function<RpcInvocation, Mono<String>> next = chain;
+      chain = invocation -> Mono.defer(() -> interceptor.intercept(invocation, next));
+    }
+    return chain;
   }
 
   public RpcRegistration register(String method, Function<RpcInvocation, Mono<String>> handler) {
@@ -265,7 +293,8 @@ public final class RpcEndpoint implements FfiEventListener {
         return;
       }
       LiveKitOptions options = room.options();
-      Mono.defer(() -> handler.apply(invocation))
+      Function<RpcInvocation, Mono<String>> chain = chain(handler);
+      Mono.defer(() -> chain.apply(invocation))
           .subscribeOn(options.scheduler())
           .timeout(timeout, Mono.defer(() -> Mono.<String>error(RpcException.builtIn(RpcException.RESPONSE_TIMEOUT))),
               options.timer())
