@@ -2,11 +2,13 @@
 # Builds and runs a RoomFlux sample against an embedded dev-mode livekit-server that the sample
 # starts (and stops) itself.
 #
-#   scripts/run-sample.sh [hello-room|webflux|tone] [sample arguments...]
+#   scripts/run-sample.sh [hello-room|webflux|tone|agent] [sample arguments...]
 #
 #   hello-room (default)  alice greets bob in one room; prints the story and exits 0 (1 on failure)
 #   webflux               the WebFlux room bot on port 8080; runs until Ctrl-C
 #   tone                  speaker sends a 440 Hz tone for 5 s, listener measures it; exits 0 (1 on failure)
+#   agent                 an agent worker is dispatched to a room, greets a visitor and answers "say" with
+#                         a 440 Hz tone; exits 0 (1 on failure)
 #
 # Steps: builds the sample and what it needs (mvn package -DskipTests, nothing installed into
 # ~/.m2) and computes its runtime class path in the same Maven run, makes sure livekit-server is
@@ -31,7 +33,8 @@ case "$sample" in
   hello-room) main=io.roomflux.samples.hello.HelloRoom ;;
   webflux) main=io.roomflux.samples.webflux.RoomBotApplication ;;
   tone) main=io.roomflux.samples.tone.ToneSample ;;
-  *) die "unknown sample '${sample}': use hello-room, webflux or tone" ;;
+  agent) main=io.roomflux.samples.agent.AgentSample ;;
+  *) die "unknown sample '${sample}': use hello-room, webflux, tone or agent" ;;
 esac
 
 if [[ -z ${JAVA_HOME:-} ]]; then
