@@ -7,9 +7,11 @@ import io.roomflux.devserver.LiveKitDevServer;
 import io.roomflux.proto.ConnectCallback;
 import io.roomflux.proto.FfiRequest;
 import io.roomflux.proto.NewAudioResamplerRequest;
+import io.roomflux.server.ServerApi;
+import io.roomflux.server.proto.ParticipantInfo;
 import io.roomflux.testkit.LiveKitIntegrationTest;
-import io.roomflux.testkit.RoomServiceClient;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -22,6 +24,7 @@ import org.junit.jupiter.api.Test;
  */
 @LiveKitIntegrationTest
 class CoreShutdownTest {
+  private static final Duration IO = Duration.ofSeconds(20);
 
   @Test
   void closeLeavesOpenRoomsDisposesTheCoreAndRefusesFurtherUse(LiveKitDevServer server) throws Exception {
@@ -34,15 +37,14 @@ class CoreShutdownTest {
         HandleKind.PARTICIPANT);
     ffi.route(room.id(), event -> { });
     RawRooms.ready(ffi, room.id());
-    RoomServiceClient api = RoomServiceClient.of(server);
-    assertThat(api.listParticipants(roomName)).containsExactly("leaver");
-
-    try (RawRooms.SilentServer silent = new RawRooms.SilentServer()) {
+    try (ServerApi api = ServerApi.builder(server.httpUrl().toString(), server.apiKey(), server.apiSecret()).build();
+        RawRooms.SilentServer silent = new RawRooms.SilentServer()) {
+      assertThat(identities(api, roomName)).containsExactly("leaver");
       AsyncCall stalled = ffi.call(id -> RawRooms.connect(silent.url(), "t", Duration.ofSeconds(60), id));
 
       ffi.close();
 
-      assertThat(api.listParticipants(roomName)).doesNotContain("leaver");
+      assertThat(identities(api, roomName)).doesNotContain("leaver");
       assertThatThrownBy(() -> stalled.callback().get(5, TimeUnit.SECONDS))
           .isInstanceOf(ExecutionException.class)
           .cause()
@@ -59,5 +61,11 @@ class CoreShutdownTest {
     room.close();
     assertThat(ffi.handles().liveCount()).isZero();
     assertThat(ffi.handles().dropFailures()).isZero();
+  }
+
+  /** Who is in the room, as the server sees it (the call blocks, on the JUnit thread). */
+  private static List<String> identities(ServerApi api, String room) {
+    return api.roomService().listParticipants(room).blockOptional(IO).orElseThrow()
+        .getParticipantsList().stream().map(ParticipantInfo::getIdentity).toList();
   }
 }

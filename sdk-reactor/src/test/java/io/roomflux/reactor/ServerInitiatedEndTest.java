@@ -3,8 +3,8 @@ package io.roomflux.reactor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.roomflux.devserver.LiveKitDevServer;
+import io.roomflux.server.ServerApi;
 import io.roomflux.testkit.LiveKitIntegrationTest;
-import io.roomflux.testkit.RoomServiceClient;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -22,6 +22,7 @@ class ServerInitiatedEndTest {
 
   private final LiveKitDevServer server;
   private LiveKit lk;
+  private ServerApi api;
   private String room;
 
   ServerInitiatedEndTest(LiveKitDevServer server) {
@@ -31,11 +32,13 @@ class ServerInitiatedEndTest {
   @BeforeEach
   void setUp() {
     lk = LiveKit.create();
+    api = ServerApi.builder(server.httpUrl().toString(), server.apiKey(), server.apiSecret()).build();
     room = "server-end-" + UUID.randomUUID();
   }
 
   @AfterEach
   void everyHandleIsReleased() {
+    api.dispose();
     lk.closeRooms().block(IO);
     assertThat(lk.diagnostics().liveHandlesByKind()).isEmpty();
     assertThat(lk.diagnostics().panics()).isZero();
@@ -52,7 +55,7 @@ class ServerInitiatedEndTest {
     Room alice = join(server, "alice");
 
     StepVerifier.create(alice.events().filter(e -> e instanceof RoomEvent.Disconnected))
-        .then(() -> RoomServiceClient.of(server).removeParticipant(room, "alice"))
+        .then(() -> api.roomService().removeParticipant(room, "alice").block(IO))
         .expectNext(new RoomEvent.Disconnected(DisconnectReason.PARTICIPANT_REMOVED))
         .expectComplete()
         .verify(IO);
@@ -66,7 +69,7 @@ class ServerInitiatedEndTest {
     Room bob = join(server, "bob");
 
     StepVerifier.create(bob.events().filter(e -> e instanceof RoomEvent.Disconnected))
-        .then(() -> RoomServiceClient.of(server).deleteRoom(room))
+        .then(() -> api.roomService().deleteRoom(room).block(IO))
         .expectNext(new RoomEvent.Disconnected(DisconnectReason.ROOM_DELETED))
         .expectComplete()
         .verify(IO);

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Marks a test class or method that needs the real livekit-server: it is tagged {@value #TAG},
- * and its {@link LiveKitDevServer} and {@link RoomServiceClient} parameters are resolved by
+ * and its {@link LiveKitDevServer} parameters are resolved by
  * {@link LiveKitServerExtension} (one server per test JVM).
  *
  * <pre>{@code

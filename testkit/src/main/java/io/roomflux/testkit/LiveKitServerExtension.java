@@ -6,8 +6,9 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * A JUnit 5 extension that resolves {@link LiveKitDevServer} and {@link RoomServiceClient}
- * parameters (of constructors, test and lifecycle methods) with one server per test JVM.
+ * A JUnit 5 extension that resolves {@link LiveKitDevServer} parameters (of constructors,
+ * test and lifecycle methods) with one server per test JVM. For its server API, tests use
+ * roomflux-server's {@code ServerApi} with {@link LiveKitDevServer#httpUrl()} and the server's keys.
  *
  * <pre>{@code
  * @ExtendWith(LiveKitServerExtension.class)
@@ -28,7 +29,7 @@ public final class LiveKitServerExtension implements ParameterResolver {
   public LiveKitServerExtension() {}
 
   /**
-   * Tells whether the parameter is a {@link LiveKitDevServer} or a {@link RoomServiceClient}.
+   * Tells whether the parameter is a {@link LiveKitDevServer}.
    *
    * @param parameterContext the parameter
    * @param extensionContext the test's context
@@ -37,25 +38,20 @@ public final class LiveKitServerExtension implements ParameterResolver {
   @Override
   public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
     Class<?> type = parameterContext.getParameter().getType();
-    return type == LiveKitDevServer.class || type == RoomServiceClient.class;
+    return type == LiveKitDevServer.class;
   }
 
   /**
-   * Returns the JVM's shared server, starting it on first use, or a client of it.
+   * Returns the JVM's shared server, starting it on first use.
    *
    * @param parameterContext the parameter
    * @param extensionContext the test's context
-   * @return the server or client
+   * @return the server
    * @throws IllegalStateException if the server cannot be started (see {@link LiveKitDevServer#start()})
    */
   @Override
   public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
-    LiveKitDevServer server = server(extensionContext);
-    if (parameterContext.getParameter().getType() == RoomServiceClient.class) {
-      return extensionContext.getRoot().getStore(NAMESPACE)
-          .getOrComputeIfAbsent(RoomServiceClient.class, type -> RoomServiceClient.of(server), RoomServiceClient.class);
-    }
-    return server;
+    return server(extensionContext);
   }
 
   /**

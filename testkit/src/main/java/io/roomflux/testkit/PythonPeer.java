@@ -26,6 +26,9 @@ import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A LiveKit participant that is not RoomFlux: LiveKit's own Python SDK ({@code livekit==1.2.1},
@@ -52,6 +55,14 @@ public final class PythonPeer implements AutoCloseable {
   public static final Duration CLOSE_GRACE = Duration.ofSeconds(10);
 
   private static final Logger LOG = LoggerFactory.getLogger(PythonPeer.class);
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+  /** Stands for a JSON {@code null} in a report's fields, which hold no Java null. */
+  private static final Object JSON_NULL = new Object() {
+    @Override
+    public String toString() {
+      return "null";
+    }
+  };
   private static final String SCRIPT_RESOURCE = "peer.py";
   private static final int TAIL_LINES = 40;
   private static final Duration KILL_GRACE = Duration.ofSeconds(5);
@@ -62,7 +73,8 @@ public final class PythonPeer implements AutoCloseable {
    * @param type its kind: {@code connected}, {@code published}, {@code tone_done},
    *     {@code subscribed}, {@code audio}, {@code e2ee_state}, {@code error} or {@code exit}
    * @param fields all its fields, {@code type} included: strings, {@link BigDecimal} numbers,
-   *     booleans, and a placeholder for JSON {@code null}
+   *     booleans, a placeholder for JSON {@code null}, and Jackson {@code JsonNode}s for nested
+   *     objects and arrays (the peer's lines are read with Jackson)
    */
   public record Report(String type, Map<String, Object> fields) {
     /**
@@ -460,25 +472,43 @@ public final class PythonPeer implements AutoCloseable {
   }
 
   private void onStdout(String line) {
-    Object parsed;
+    JsonNode parsed;
     try {
-      parsed = Json.parse(line);
-    } catch (IllegalArgumentException e) {
+      parsed = JSON.readTree(line);
+    } catch (JacksonException e) {
       LOG.warn("{}: not a report: {}", name, line);
       return;
     }
-    if (!(parsed instanceof Map<?, ?> map) || !(map.get("type") instanceof String type)) {
+    if (!parsed.isObject() || !parsed.path("type").isString()) {
       LOG.warn("{}: not a report: {}", name, line);
       return;
     }
+    String type = parsed.path("type").stringValue();
     Map<String, Object> fields = new java.util.LinkedHashMap<>();
-    map.forEach((k, v) -> fields.put(String.valueOf(k), v));
+    parsed.properties().forEach(field -> fields.put(field.getKey(), value(field.getValue())));
     Report report = new Report(type, fields);
     LOG.debug("{}: {}", name, line);
     synchronized (reports) {
       reports.add(report);
       reports.notifyAll();
     }
+  }
+
+  /** A report's field as {@link Report} documents it. */
+  private static Object value(JsonNode node) {
+    if (node.isString()) {
+      return node.stringValue();
+    }
+    if (node.isNumber()) {
+      return node.decimalValue();
+    }
+    if (node.isBoolean()) {
+      return node.booleanValue();
+    }
+    if (node.isNull()) {
+      return JSON_NULL;
+    }
+    return node;
   }
 
   private void stdoutEnded() {

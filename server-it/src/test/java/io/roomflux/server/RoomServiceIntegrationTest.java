@@ -44,6 +44,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -204,26 +205,77 @@ class RoomServiceIntegrationTest {
     assertThat(bob.remoteParticipants().get("alice").name()).isEqualTo("Alice A.");
   }
 
+  /**
+   * What each side does (livekit-server v1.13.5, the client core of livekit/rust-sdks):
+   *
+   * <ul>
+   *   <li>Server: {@code RoomService.UpdateSubscriptions} (pkg/service/roomservice.go) goes over
+   *       psrpc to {@code RoomManager.UpdateSubscriptions} (pkg/service/roommanager.go), which calls
+   *       {@code Room.UpdateSubscriptions} (pkg/rtc/room.go): {@code UnsubscribeFromTrack} /
+   *       {@code SubscribeToTrack} per track sid. Those only set the subscription's desired state
+   *       and queue a reconcile (pkg/rtc/subscriptionmanager.go); the call answers at once. The
+   *       reconcile worker then removes the down track ({@code RemoveSubscriber}), and
+   *       {@code handleSubscribedTrackClose} removes the RTP sender and renegotiates. No signal
+   *       message tells the subscriber: it only gets a new SDP offer without that sender.
+   *   <li>Client: the core emits {@code TrackUnsubscribed} only from
+   *       {@code RemoteTrackPublication.set_track} (livekit/src/room/publication/remote.rs), called
+   *       when the track is unpublished or the participant leaves (signalled), or when the client
+   *       itself unsubscribes; a transceiver the server made inactive emits nothing. So a
+   *       server-driven unsubscribe alone is not observable as a room event (the lead saw none
+   *       within 30 s). A server-driven subscribe
+   *       adds a new transceiver: WebRTC's {@code on_track} reaches
+   *       {@code RemoteParticipant.add_subscribed_media_track}, whose {@code set_track(Some(new))}
+   *       emits {@code TrackUnsubscribed} for the old track and then {@code TrackSubscribed} for
+   *       the new one. That pair is what this test observes.
+   * </ul>
+   *
+   * <p>The two calls go back to back: the unsubscribe's reconcile is queued (the worker woken)
+   * before its answer is sent, and the subscribe needs a whole further Twirp round trip; if the
+   * old down track is still closing when the subscribe arrives, its close queues the reconcile
+   * that subscribes again.
+   */
   @Test
-  void updateSubscriptionsIsAcceptedForAParticipantAndUnavailableForAnAbsentOne() {
-    // Not observed from bob's side: with livekit-ffi 0.13.2 a server-driven (un)subscription
-    // produced no TrackUnsubscribed/TrackSubscribed event within 30 s (see server/README.md).
+  void updateSubscriptionsUnsubscribeThenSubscribeIsSeenAsTrackUnsubscribedThenTrackSubscribed() {
     Room alice = join("alice");
-    join("bob");
-    try (Microphone mic = Microphone.publish(alice)) {
-      String sid = mic.publication().sid();
-      StepVerifier.create(api.roomService().updateSubscriptions(UpdateSubscriptionsRequest.newBuilder()
-              .setRoom(room).setIdentity("bob").addTrackSids(sid).setSubscribe(false).build()))
-          .expectNextCount(1)
+    Room bob = join("bob");
+    AtomicReference<Microphone> mic = new AtomicReference<>();
+    AtomicReference<String> sid = new AtomicReference<>();
+    try {
+      StepVerifier.create(bob.events()
+              .filter(e -> e instanceof RoomEvent.TrackSubscribed || e instanceof RoomEvent.TrackUnsubscribed)
+              .take(3))
+          .then(() -> {
+            mic.set(Microphone.publish(alice));
+            sid.set(mic.get().publication().sid());
+          })
+          .assertNext(first -> assertThat(first).isInstanceOfSatisfying(RoomEvent.TrackSubscribed.class,
+              s -> assertThat(s.track().sid()).isEqualTo(sid.get())))
+          .then(() -> {
+            api.roomService().updateSubscriptions(UpdateSubscriptionsRequest.newBuilder()
+                .setRoom(room).setIdentity("bob").addTrackSids(sid.get()).setSubscribe(false).build()).block(IO);
+            api.roomService().updateSubscriptions(UpdateSubscriptionsRequest.newBuilder()
+                .setRoom(room).setIdentity("bob").addTrackSids(sid.get()).setSubscribe(true).build()).block(IO);
+          })
+          .assertNext(e -> assertThat(e).isEqualTo(new RoomEvent.TrackUnsubscribed("alice", sid.get())))
+          .assertNext(e -> assertThat(e).isInstanceOfSatisfying(RoomEvent.TrackSubscribed.class,
+              s -> assertThat(s.track().sid()).isEqualTo(sid.get())))
           .expectComplete()
           .verify(IO);
-      StepVerifier.create(api.roomService().updateSubscriptions(UpdateSubscriptionsRequest.newBuilder()
-              .setRoom(room).setIdentity("nobody").addTrackSids(sid).setSubscribe(true).build()))
-          // v1.13.5 routes the call to the participant's topic; with no one there its RPC layer
-          // answers "no response from servers" as unavailable (after our retries).
-          .expectError(UnavailableException.class)
-          .verify(IO);
+    } finally {
+      if (mic.get() != null) {
+        mic.get().close();
+      }
     }
+  }
+
+  @Test
+  void updateSubscriptionsForAnAbsentParticipantIsUnavailable() {
+    StepVerifier.create(api.roomService().updateSubscriptions(UpdateSubscriptionsRequest.newBuilder()
+            .setRoom(room).setIdentity("nobody").addTrackSids("TR_none").setSubscribe(true).build()))
+        // v1.13.5 routes the call to the participant's topic; with no one there its RPC layer
+        // answers "no response from servers" as unavailable (after our retries).
+        .expectError(UnavailableException.class)
+        .verify(IO);
   }
 
   @Test
