@@ -197,9 +197,10 @@ class AgentWorkerIntegrationTest {
     StepVerifier.create(worker.registrations().next().then(Mono.defer(() ->
             api.roomService().createRoom(CreateRoomRequest.newBuilder().setName(room).setEmptyTimeout(60).build()))))
         .expectNextCount(1).expectComplete().verify(IO);
-    // The job appears in the room's participant list once the agent has joined it.
+    // The job appears in the room's participant list once the agent has joined it; the job
+    // function runs right after the join, so wait for both before comparing the identity.
     StepVerifier.create(Mono.defer(() -> api.roomService().listParticipants(room))
-            .filter(answer -> answer.getParticipantsCount() == 1)
+            .filter(answer -> answer.getParticipantsCount() == 1 && rooms.containsKey(room))
             .repeatWhenEmpty(ticks -> ticks.delayElements(Duration.ofMillis(100)).take(200)))
         .assertNext(answer -> assertThat(answer.getParticipants(0).getIdentity()).isEqualTo("agent-" + rooms.get(room)))
         .expectComplete()
