@@ -11,6 +11,7 @@ import io.roomflux.reactor.OperationFailedException;
 import io.roomflux.reactor.participant.Participant;
 import io.roomflux.reactor.data.PayloadTooLargeException;
 import io.roomflux.reactor.internal.rpc.RpcEndpoint;
+import io.roomflux.reactor.internal.telemetry.Observed;
 import io.roomflux.reactor.rpc.RpcException;
 import io.roomflux.reactor.rpc.RpcInvocation;
 import io.roomflux.reactor.rpc.RpcRegistration;
@@ -162,7 +163,7 @@ public final class DefaultLocalParticipant implements LocalParticipant {
       throw new IllegalArgumentException("responseTimeout must be positive: " + responseTimeout);
     }
     int timeoutMs = (int) Math.min(responseTimeout.toMillis(), Integer.MAX_VALUE);
-    return Mono.defer(() -> {
+    return Observed.mono(room.telemetry(), () -> Observed.rpc(method, destinationIdentity, room.name()), Mono.defer(() -> {
       int size = RpcEndpoint.utf8Length(payload);
       if (size > RpcException.MAX_PAYLOAD_BYTES) {
         return Mono.error(new RpcException(RpcException.REQUEST_PAYLOAD_TOO_LARGE, "Request payload too large: "
@@ -178,7 +179,7 @@ public final class DefaultLocalParticipant implements LocalParticipant {
                 }
                 return callback.getPayload();
               }, null, responseTimeout);
-    });
+    }));
   }
 
   @Override
