@@ -1,5 +1,6 @@
 package io.roomflux.reactor.internal.room;
 
+import static io.roomflux.proto.FfiRequest.MessageCase.AUDIO_STREAM_FROM_PARTICIPANT;
 import static io.roomflux.proto.FfiRequest.MessageCase.CONNECT;
 import static io.roomflux.proto.FfiRequest.MessageCase.DISCONNECT;
 import static io.roomflux.proto.FfiRequest.MessageCase.PERFORM_RPC;
@@ -13,7 +14,17 @@ import static io.roomflux.reactor.internal.core.ScriptedMessages.participantConn
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.roomflux.Telemetry;
+import io.roomflux.proto.AudioFrameBufferInfo;
+import io.roomflux.proto.AudioFrameReceived;
+import io.roomflux.proto.AudioStreamEvent;
+import io.roomflux.proto.AudioStreamFromParticipantResponse;
+import io.roomflux.proto.AudioStreamInfo;
+import io.roomflux.proto.AudioStreamType;
 import io.roomflux.proto.FfiEvent;
+import io.roomflux.proto.FfiOwnedHandle;
+import io.roomflux.proto.FfiResponse;
+import io.roomflux.proto.OwnedAudioFrameBuffer;
+import io.roomflux.proto.OwnedAudioStream;
 import io.roomflux.proto.PerformRpcCallback;
 import io.roomflux.proto.RpcError;
 import io.roomflux.reactor.ConnectTimeoutException;
@@ -24,6 +35,10 @@ import io.roomflux.reactor.RoomEvent;
 import io.roomflux.reactor.RoomOptions;
 import io.roomflux.reactor.internal.core.ScriptedCore;
 import io.roomflux.reactor.internal.core.ScriptedCore.Call;
+import io.roomflux.reactor.media.AudioFrame;
+import io.roomflux.reactor.media.AudioStreamOptions;
+import io.roomflux.reactor.media.FrameOverflow;
+import io.roomflux.reactor.participant.TrackSource;
 import io.roomflux.reactor.rpc.RpcException;
 import java.time.Duration;
 import java.util.List;
@@ -38,6 +53,7 @@ import org.junit.jupiter.api.Test;
 import reactor.core.Disposable;
 import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
+import reactor.test.subscriber.TestSubscriber;
 import reactor.test.scheduler.VirtualTimeScheduler;
 
 /**
@@ -180,6 +196,39 @@ class TelemetryReportingTest {
   }
 
   @Test
+  void mediaFramesDroppedByAStreamsOverflowPolicyAreCountedByKind() {
+    Joined j = join();
+    core.emit(participantConnected(j.roomHandle(), participant(core.handle(), "bob")));
+    long stream = core.handle();
+    core.answer(AUDIO_STREAM_FROM_PARTICIPANT, request -> FfiResponse.newBuilder()
+        .setAudioStreamFromParticipant(AudioStreamFromParticipantResponse.newBuilder().setStream(OwnedAudioStream
+            .newBuilder().setHandle(FfiOwnedHandle.newBuilder().setId(stream))
+            .setInfo(AudioStreamInfo.newBuilder().setType(AudioStreamType.AUDIO_STREAM_NATIVE))))
+        .build());
+    TestSubscriber<AudioFrame> stalled = TestSubscriber.builder().initialRequest(0).build();
+    j.room().audioFramesFrom("bob", TrackSource.MICROPHONE,
+        AudioStreamOptions.defaults().withOverflow(FrameOverflow.LATEST_ONLY)).subscribe(stalled);
+
+    // Nobody requests: beyond the frame in flight and the latest one, each frame drops one.
+    for (int i = 0; i < 5; i++) {
+      core.emit(audioFrame(stream));
+    }
+
+    long dropped = j.room().mediaStats().framesDropped();
+    assertThat(dropped).isGreaterThanOrEqualTo(3);
+    assertThat(telemetry.framesDropped).hasSize((int) dropped).containsOnly("audio 1");
+    stalled.cancel();
+  }
+
+  private FfiEvent audioFrame(long stream) {
+    return FfiEvent.newBuilder().setAudioStreamEvent(AudioStreamEvent.newBuilder().setStreamHandle(stream)
+        .setFrameReceived(AudioFrameReceived.newBuilder().setFrame(OwnedAudioFrameBuffer.newBuilder()
+            .setHandle(FfiOwnedHandle.newBuilder().setId(core.handle()))
+            .setInfo(AudioFrameBufferInfo.newBuilder().setDataPtr(0).setNumChannels(1).setSampleRate(48_000)
+                .setSamplesPerChannel(480))))).build();
+  }
+
+  @Test
   void aTelemetryThatThrowsEverywhereChangesNothingTheApplicationSees() {
     Throwing throwing = new Throwing();
     client = client(throwing, 1024);
@@ -223,6 +272,7 @@ class TelemetryReportingTest {
     final List<Started> started = new CopyOnWriteArrayList<>();
     final List<String> emitted = new CopyOnWriteArrayList<>();
     final AtomicInteger dropped = new AtomicInteger();
+    final List<String> framesDropped = new CopyOnWriteArrayList<>();
 
     @Override
     public Scope start(Operation operation) {
@@ -254,6 +304,11 @@ class TelemetryReportingTest {
     @Override
     public void eventsDropped(long count) {
       dropped.addAndGet((int) count);
+    }
+
+    @Override
+    public void mediaFramesDropped(String kind, long count) {
+      framesDropped.add(kind + " " + count);
     }
 
     List<Started> all(String name) {
