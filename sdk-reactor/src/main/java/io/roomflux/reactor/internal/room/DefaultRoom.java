@@ -97,7 +97,7 @@ public final class DefaultRoom implements Room {
     this.resources = new RoomResources(media, local.tracks());
     this.subscriptions = new DefaultSubscriptions(name, resources, operations);
     this.disposal = new RoomDisposal(new RoomDisposal.Parts(core, probe, name, handle, operations, hub, streams,
-        media, local, resources), options.scheduler());
+        media, local, resources), options.scheduler(), options.timer());
     this.listener = new RoomListener(disposal, core, resources, hub, streams, resources.joined(core, result));
     disposal.wire(listener, core.route(handle.id(), listener));
   }

@@ -19,10 +19,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Scheduler;
@@ -38,6 +40,13 @@ import reactor.core.scheduler.Scheduler;
 final class RoomDisposal {
   /** How long after the core confirmed a room closed an operation may still wait for its callback. */
   static final Duration CALLBACK_GRACE = Duration.ofSeconds(5);
+  /**
+   * How long the core may take to confirm a disconnect (it normally does within a second). After
+   * that the room is ended without the confirmation: {@code Disconnected} is emitted and
+   * everything but the room's handle is released; the room handle stays leased by the disconnect
+   * in the core, and is dropped when the core answers, if ever.
+   */
+  static final Duration DISCONNECT_WAIT = Duration.ofSeconds(15);
   private static final Logger log = LoggerFactory.getLogger(RoomDisposal.class);
 
   /** The room's parts that disposal ends, in the order it ends them. */
@@ -48,6 +57,7 @@ final class RoomDisposal {
 
   private final Parts p;
   private final Scheduler scheduler;
+  private final Scheduler timer;
   private final Sinks.Empty<Void> closed = Sinks.empty();
   private final AtomicBoolean disconnectedEmitted = new AtomicBoolean();
   private final AtomicBoolean disconnectRequested = new AtomicBoolean();
@@ -58,10 +68,14 @@ final class RoomDisposal {
   private @Nullable EventRoute route;
   private volatile long disconnectedStep;
   private volatile long disposedStep;
+  // Set when the core did not confirm the disconnect in time: the room's handle is then still
+  // leased by the disconnect in flight, and onClose does not wait for its drop.
+  private volatile boolean unconfirmed;
 
-  RoomDisposal(Parts parts, Scheduler scheduler) {
+  RoomDisposal(Parts parts, Scheduler scheduler, Scheduler timer) {
     this.p = parts;
     this.scheduler = scheduler;
+    this.timer = timer;
   }
 
   void wire(RoomListener roomListener, EventRoute roomRoute) {
@@ -123,7 +137,10 @@ final class RoomDisposal {
       AsyncCall call = p.core().call(asyncId -> FfiRequest.newBuilder().setDisconnect(DisconnectRequest.newBuilder()
           .setRoomHandle(lease.id()).setRequestAsyncId(asyncId)
           .setReason(io.roomflux.proto.DisconnectReason.CLIENT_INITIATED)).build());
+      Disposable watchdog = timer.schedule(this::disconnectUnconfirmed, DISCONNECT_WAIT.toMillis(),
+          TimeUnit.MILLISECONDS);
       call.callback().whenComplete((event, error) -> {
+        watchdog.dispose();
         lease.close();
         // The core's Disconnected event, if it sends one, came first: the dispatcher keeps
         // order. If it did not, this is the Disconnected the subscribers see.
@@ -134,6 +151,18 @@ final class RoomDisposal {
       log.warn("disconnect of room '{}' was refused by the core; releasing it", p.name(), e);
       onDisconnected(DisconnectReason.CLIENT_INITIATED);
     }
+  }
+
+  /** The disconnect's callback did not come in time (timer thread). */
+  private void disconnectUnconfirmed() {
+    if (disconnectedEmitted.get()) {
+      return;
+    }
+    unconfirmed = true;
+    p.probe().disconnectUnconfirmed();
+    log.warn("room '{}': the core did not confirm the disconnect within {}; ending the room without it "
+        + "(its handle is kept until the core answers)", p.name(), DISCONNECT_WAIT);
+    onDisconnected(DisconnectReason.CLIENT_INITIATED);
   }
 
   void onDisconnected(DisconnectReason reason) {
@@ -167,7 +196,10 @@ final class RoomDisposal {
     // RPC answers need the local participant handle: release the RPC side while it is open.
     p.local().closeRpc();
     drops.add(RoomResources.dropped(p.local().handle()));
-    drops.add(RoomResources.dropped(p.handle()));
+    CompletableFuture<Void> roomDropped = RoomResources.dropped(p.handle());
+    if (!unconfirmed) {
+      drops.add(roomDropped);
+    }
     CompletableFuture.allOf(drops.toArray(CompletableFuture[]::new)).whenComplete((v, t) -> {
       disposedStep = p.probe().step();
       if (error != null) {

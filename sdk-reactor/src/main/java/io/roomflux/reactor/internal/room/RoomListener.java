@@ -68,14 +68,19 @@ final class RoomListener implements FfiEventListener {
     return state;
   }
 
-  /** Applies an event the room made itself (its Disconnected) to the state, then emits it. */
-  void emitOwn(RoomEvent event) {
+  /**
+   * Applies an event the room made itself (its Disconnected) to the state, then emits it. Locked
+   * with {@link #onEvent}: the room's own Disconnected may come from a timer thread (a disconnect
+   * the core never confirmed), and must neither interleave with an event being applied nor be
+   * followed by one.
+   */
+  synchronized void emitOwn(RoomEvent event) {
     state = RoomState.reduce(state, event);
     hub.emit(event);
   }
 
   @Override
-  public void onEvent(FfiEvent event) {
+  public synchronized void onEvent(FfiEvent event) {
     io.roomflux.proto.RoomEvent e = event.getRoomEvent();
     if (room.ended()) {
       core.releaseAll(e);

@@ -13,6 +13,7 @@ public final class RoomProbe {
   private final LongAdder readySent = new LongAdder();
   private final LongAdder withdrawn = new LongAdder();
   private final LongAdder abandoned = new LongAdder();
+  private final LongAdder unconfirmed = new LongAdder();
   private final AtomicLong steps = new AtomicLong();
   private final Runnable betweenCheckAndRegistration;
 
@@ -45,6 +46,10 @@ public final class RoomProbe {
 
   public void abandoned() {
     abandoned.increment();
+  }
+
+  public void disconnectUnconfirmed() {
+    unconfirmed.increment();
   }
 
   public long step() {
@@ -89,5 +94,15 @@ public final class RoomProbe {
    */
   public long callbacksAbandoned() {
     return abandoned.sum();
+  }
+
+  /**
+   * Disconnects the core did not confirm within {@code RoomDisposal.DISCONNECT_WAIT}; each left
+   * its room's handle leased until the core answers.
+   *
+   * @return the count
+   */
+  public long disconnectsUnconfirmed() {
+    return unconfirmed.sum();
   }
 }

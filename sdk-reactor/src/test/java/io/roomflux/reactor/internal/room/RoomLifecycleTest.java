@@ -224,6 +224,34 @@ class RoomLifecycleTest {
   }
 
   @Test
+  void aDisconnectTheCoreNeverConfirmsEndsTheRoomAfterTheWaitKeepingOnlyTheRoomHandleUntilTheCoreAnswers()
+      throws Exception {
+    core.leavePending(DISCONNECT);
+    Joined j = join();
+    List<RoomEvent> seen = new CopyOnWriteArrayList<>();
+    j.room().events().subscribe(seen::add);
+
+    CompletableFuture<Void> closed = j.room().disconnect().toFuture();
+    Call disconnect = core.call(DISCONNECT);
+    clock.advanceTimeBy(RoomDisposal.DISCONNECT_WAIT.minusMillis(1));
+    core.settle();
+    assertThat(closed).as("the core may still confirm").isNotDone();
+    assertThat(seen).isEmpty();
+
+    clock.advanceTimeBy(Duration.ofMillis(1));
+    closed.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    assertThat(seen).containsExactly(new RoomEvent.Disconnected(DisconnectReason.CLIENT_INITIATED));
+    assertThat(probe.disconnectsUnconfirmed()).isEqualTo(1);
+    assertThat(core.handles().isLive(j.localHandle())).as("released with the rest of the room").isFalse();
+    assertThat(core.handles().isLive(j.roomHandle())).as("still leased by the disconnect in the core").isTrue();
+
+    // The answer that comes late releases the room handle, and nothing is emitted twice.
+    core.complete(disconnect, disconnectDone(disconnect.asyncId()));
+    assertThat(core.handles().isLive(j.roomHandle())).isFalse();
+    assertThat(seen).hasSize(1);
+  }
+
+  @Test
   void anOperationTheCoreFailsBecauseTheRoomIsDisconnectingFailsWithRoomClosedException() throws Exception {
     core.leavePending(DISCONNECT);
     Joined j = join();
