@@ -2,10 +2,13 @@ package io.roomflux.spring.boot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.roomflux.testkit.DocSnippets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -34,5 +37,17 @@ class ConfigurationMetadataTest {
     assertThat(properties.get("roomflux.webhook.path").get("defaultValue").asString()).isEqualTo("/livekit/webhook");
     assertThat(properties.get("roomflux.agent.max-jobs").get("defaultValue").asInt()).isEqualTo(10);
     assertThat(properties.get("roomflux.token.ttl").get("defaultValue").asString()).isEqualTo("6h");
+
+    // The README's Spring Boot section names only properties that exist.
+    String readme = Files.readString(DocSnippets.repoFile("README.md"));
+    String section = readme.substring(readme.indexOf("## Spring Boot"), readme.indexOf("\n## ", readme.indexOf("## Spring Boot") + 1));
+    Matcher named = Pattern.compile("roomflux\\.[a-z.*-]+").matcher(section);
+    int count = 0;
+    while (named.find()) {
+      String name = named.group().replaceAll("[.*]+$", "");
+      assertThat(properties.keySet()).as(name).anyMatch(property -> property.equals(name) || property.startsWith(name + "."));
+      count++;
+    }
+    assertThat(count).isGreaterThanOrEqualTo(8);
   }
 }
