@@ -184,10 +184,11 @@ class RoomFluxAutoConfigurationTest {
 
   @Test
   void withoutTheServerModuleTheCoreBeansStayAndTheServerBeansAndProbeGo() {
-    web.withClassLoader(new FilteredClassLoader(ServerApi.class)).run(context -> {
+    // The whole module missing, as in an application without roomflux-server.
+    web.withClassLoader(new FilteredClassLoader("io.roomflux.server.")).run(context -> {
       assertThat(context).hasNotFailed().hasSingleBean(LiveKit.class).hasSingleBean(TokenIssuer.class)
           .doesNotHaveBean(ServerApi.class).doesNotHaveBean("roomFluxServerHealthProbe")
-          .hasBean("roomFluxCoreHealthProbe");
+          .doesNotHaveBean("roomFluxWebhookRoute").hasBean("roomFluxCoreHealthProbe");
     });
   }
 
@@ -205,6 +206,10 @@ class RoomFluxAutoConfigurationTest {
         .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(AgentWorker.class));
     plain.withUserConfiguration(Handler.class).withClassLoader(new FilteredClassLoader(AgentWorker.class))
         .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(AgentWorkerLifecycle.class));
+    // The whole module missing, as in an application without roomflux-agents (and so no handler).
+    plain.withClassLoader(new FilteredClassLoader("io.roomflux.agents."))
+        .run(context -> assertThat(context).hasNotFailed().hasSingleBean(ServerApi.class)
+            .doesNotHaveBean(AgentWorkerLifecycle.class).doesNotHaveBean("roomFluxAgentHealthProbe"));
     plain.withUserConfiguration(Handler.class, SecondHandler.class)
         .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(AgentWorker.class));
   }
