@@ -5,7 +5,8 @@
 #   scripts/run-sample.sh [hello-room|webflux|tone|agent] [sample arguments...]
 #
 #   hello-room (default)  alice greets bob in one room; prints the story and exits 0 (1 on failure)
-#   webflux               the WebFlux room bot on port 8080; runs until Ctrl-C
+#   webflux               the WebFlux room bot on port 8080; runs until Ctrl-C or SIGTERM (started in
+#                         the background by a script it ignores SIGINT, as background jobs do: use kill)
 #   tone                  speaker sends a 440 Hz tone for 5 s, listener measures it; exits 0 (1 on failure)
 #   agent                 an agent worker is dispatched to a room, greets a visitor and answers "say" with
 #                         a 440 Hz tone; exits 0 (1 on failure)

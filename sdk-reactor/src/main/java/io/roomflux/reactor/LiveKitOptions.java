@@ -98,8 +98,11 @@ public final class LiveKitOptions {
   }
 
   /**
-   * Whether the core's own log lines are forwarded to SLF4J (logger {@code io.roomflux.ffi}) and
-   * used to explain refused requests. Default true.
+   * Whether the core's own log lines are forwarded to SLF4J (loggers {@code io.roomflux.ffi.*}) and
+   * used to explain refused requests. Default true. Forwarded lines are logged at DEBUG when they
+   * are chatter (the core's INFO) or report an error the caller receives anyway; the core's other
+   * warnings and errors keep their level (docs/troubleshooting.md lists the mapping). When false,
+   * the core prints its lines to standard error itself, filtered by {@code RUST_LOG}.
    *
    * @return whether core logs are captured
    */

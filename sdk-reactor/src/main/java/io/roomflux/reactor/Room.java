@@ -62,6 +62,14 @@ public interface Room {
   E2eeManager e2ee();
 
   /**
+   * What the local client receives of remote publications: subscribe and unsubscribe (with
+   * {@code RoomOptions.autoSubscribe(false)}), pause forwarding, choose a video layer or size.
+   *
+   * @return the room's subscriptions (the same object on every call)
+   */
+  io.roomflux.reactor.participant.Subscriptions subscriptions();
+
+  /**
    * The remote participants now, by identity.
    *
    * @return an immutable snapshot

@@ -101,6 +101,29 @@ class DataStreamTest {
   }
 
   @Test
+  void compressedTextAndBytesArriveAsSent() {
+    Room alice = rooms.join("alice");
+    Room bob = rooms.join("bob");
+    String text = "the same line, again and again\n".repeat(10_000);
+    byte[] payload = random(100 * 1024);
+
+    StepVerifier.create(bob.textStreams("zipped").next().flatMap(TextStreamReader::readAll))
+        .then(() -> alice.localParticipant().sendText(text, StreamOptions.topic("zipped").withCompression(true))
+            .block(IO))
+        .expectNext(text)
+        .expectComplete()
+        .verify(IO);
+    StepVerifier.create(bob.byteStreams("zipped-bytes").next()
+            .flatMap(r -> r.chunks().collectList()))
+        .then(() -> alice.localParticipant().sendBytes(payload,
+            StreamOptions.topic("zipped-bytes").withCompression(true)).block(IO))
+        .assertNext(chunks -> assertThat(concat(chunks)).isEqualTo(payload))
+        .expectComplete()
+        .verify(IO);
+    assertThat(StreamOptions.topic("t").compress()).as("unset: the core's default").isEmpty();
+  }
+
+  @Test
   void textWrittenInPiecesArrivesInOrderAsTheSameText() {
     Room alice = rooms.join("alice");
     Room bob = rooms.join("bob");

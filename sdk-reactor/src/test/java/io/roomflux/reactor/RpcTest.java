@@ -124,6 +124,51 @@ class RpcTest {
   }
 
   @Test
+  void aCallToAnIdentityNotInTheRoomFailsWithConnectionTimeoutNamingTheMethodAndTheDestination() {
+    Room alice = rooms.join("alice");
+
+    // livekit-ffi 0.13.2 answers 1501 (not 1401) after about 7 s of waiting for an acknowledgement.
+    StepVerifier.create(alice.localParticipant().performRpc("nobody", "greet", "{}", Duration.ofSeconds(10)))
+        .expectErrorSatisfies(e -> assertThat(e).isInstanceOfSatisfying(RpcException.class, rpc -> {
+          assertThat(rpc.code()).isEqualTo(RpcException.CONNECTION_TIMEOUT);
+          assertThat(rpc.message()).isEqualTo("Connection timeout");
+          assertThat(rpc.calledMethod()).contains("greet");
+          assertThat(rpc.destinationIdentity()).contains("nobody");
+          assertThat(rpc.getMessage()).isEqualTo(
+              "RPC \"greet\" to \"nobody\" failed: 1501 Connection timeout (is \"nobody\" in the room?)");
+        }))
+        .verify(IO);
+  }
+
+  @Test
+  void everyRpcErrorTheCallerGetsNamesTheMethodAndTheDestinationAndKeepsItsCode() {
+    Room alice = rooms.join("alice");
+    Room bob = rooms.join("bob");
+    bob.localParticipant().registerRpcMethod("refuse", invocation -> Mono.error(new RpcException(4000, "not today")));
+
+    StepVerifier.create(alice.localParticipant().performRpc("bob", "refuse", "{}", Duration.ofSeconds(10)))
+        .expectErrorSatisfies(e -> assertThat(e).isInstanceOfSatisfying(RpcException.class, rpc -> {
+          assertThat(rpc.code()).isEqualTo(4000);
+          assertThat(rpc.getMessage()).isEqualTo("RPC \"refuse\" to \"bob\" failed: 4000 not today");
+        }))
+        .verify(IO);
+    StepVerifier.create(alice.localParticipant().performRpc("bob", "nope", "{}", Duration.ofSeconds(10)))
+        .expectErrorSatisfies(e -> assertThat(e).isInstanceOfSatisfying(RpcException.class, rpc -> {
+          assertThat(rpc.code()).isEqualTo(RpcException.UNSUPPORTED_METHOD);
+          assertThat(rpc.getMessage()).startsWith("RPC \"nope\" to \"bob\" failed: 1400 ")
+              .contains("\"bob\" has no handler registered for \"nope\"");
+        }))
+        .verify(IO);
+    // Refused before anything is sent: named all the same.
+    StepVerifier.create(alice.localParticipant().performRpc("bob", "refuse", "x".repeat(15_361), Duration.ofSeconds(10)))
+        .expectErrorSatisfies(e -> assertThat(e).isInstanceOfSatisfying(RpcException.class, rpc -> {
+          assertThat(rpc.code()).isEqualTo(RpcException.REQUEST_PAYLOAD_TOO_LARGE);
+          assertThat(rpc.getMessage()).startsWith("RPC \"refuse\" to \"bob\" failed: 1402 ");
+        }))
+        .verify(IO);
+  }
+
+  @Test
   void aHandlerThatDoesNotAnswerInTimeMakesTheCallerFailWithResponseTimeoutAndIsCancelled() {
     Room alice = rooms.join("alice");
     Room bob = rooms.join("bob");
@@ -216,10 +261,38 @@ class RpcTest {
     assertThat(registration.isDisposed()).isTrue();
     registration.dispose();
     StepVerifier.create(alice.localParticipant().performRpc("bob", "echo", "{}", Duration.ofSeconds(10)))
-        .expectError(RoomClosedException.class)
+        .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(RoomClosedException.class)
+            .hasMessageStartingWith("RPC \"echo\" to \"bob\" refused: "))
         .verify(IO);
     assertThatThrownBy(() -> alice.localParticipant().registerRpcMethod("other", invocation -> Mono.just("")))
         .isInstanceOf(RoomClosedException.class);
+  }
+
+  @Test
+  void aCallWhoseCallerDisconnectsBeforeTheAnswerFailsWithRoomClosedExceptionNamingTheCall() {
+    Room alice = rooms.join("alice");
+    Room bob = rooms.join("bob");
+    Sinks.Empty<Void> started = Sinks.empty();
+    bob.localParticipant().registerRpcMethod("slow", invocation -> Mono.<String>never()
+        .doOnSubscribe(s -> started.tryEmitEmpty()));
+    List<Throwable> failures = new CopyOnWriteArrayList<>();
+
+    StepVerifier.create(alice.localParticipant().performRpc("bob", "slow", "{}", Duration.ofSeconds(20)))
+        .then(() -> {
+          started.asMono().block(IO);
+          alice.disconnect().block(IO);
+        })
+        .expectErrorSatisfies(failures::add)
+        .verify(IO);
+
+    // The caller's own core fails its pending calls with 1503 when its room disconnects; if the
+    // room's close gets there first, the call fails as interrupted. Both name the call.
+    assertThat(failures).singleElement().satisfiesAnyOf(
+        e -> assertThat(e).isInstanceOf(RoomClosedException.class)
+            .hasMessageStartingWith("RPC \"slow\" to \"bob\" interrupted: "),
+        e -> assertThat(e).isInstanceOfSatisfying(RpcException.class,
+            rpc -> assertThat(rpc.code()).isEqualTo(RpcException.RECIPIENT_DISCONNECTED))
+            .hasMessage("RPC \"slow\" to \"bob\" failed: 1503 Recipient disconnected"));
   }
 
   @Test

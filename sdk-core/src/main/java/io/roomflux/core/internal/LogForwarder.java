@@ -20,7 +20,8 @@ import org.slf4j.event.Level;
 
 /**
  * Forwards the core's log records to SLF4J under {@code io.roomflux.ffi.<target>} (the Rust
- * target with {@code ::} turned into {@code .}), redacted. It also remembers recent
+ * target with {@code ::} turned into {@code .}), redacted, at the level {@link CoreLogLevels}
+ * chooses (the core's INFO chatter and the errors the caller receives anyway at DEBUG). It also remembers recent
  * "failed to handle request" errors, which is the only place the core says why a request was
  * refused, so that {@link #explain} can attach that reason to a {@link FfiRequestException}.
  *
@@ -54,10 +55,11 @@ public final class LogForwarder {
    */
   public void forward(LogBatch batch) {
     for (LogRecord record : batch.getRecordsList()) {
-      Level level = level(record);
+      Level coreLevel = level(record);
+      Level level = CoreLogLevels.level(record.getTarget(), coreLevel, record.getMessage());
       Logger logger = loggers.computeIfAbsent(record.getTarget(),
           t -> LoggerFactory.getLogger(LOGGER_PREFIX + "." + t.replace("::", ".")));
-      boolean failure = level == Level.ERROR && record.getMessage().startsWith(FAILED);
+      boolean failure = coreLevel == Level.ERROR && record.getMessage().startsWith(FAILED);
       if (!failure && !logger.isEnabledForLevel(level)) {
         continue;
       }

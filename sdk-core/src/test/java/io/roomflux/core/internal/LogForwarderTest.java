@@ -40,8 +40,13 @@ class LogForwarderTest {
   private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
   private final Logger ffiLogger = (Logger) LoggerFactory.getLogger(LogForwarder.LOGGER_PREFIX);
 
+  private Level ffiLevel;
+
   @BeforeEach
   void captureForwardedLogs() {
+    // DEBUG: where the core's chatter and the refusals the caller receives are logged.
+    ffiLevel = ffiLogger.getLevel();
+    ffiLogger.setLevel(Level.DEBUG);
     appender.start();
     ffiLogger.addAppender(appender);
   }
@@ -49,6 +54,7 @@ class LogForwarderTest {
   @AfterEach
   void release() throws InterruptedException {
     ffiLogger.detachAppender(appender);
+    ffiLogger.setLevel(ffiLevel);
     appender.stop();
     timer.shutdownNow();
     assertThat(timer.awaitTermination(5, TimeUnit.SECONDS)).isTrue();
@@ -131,18 +137,19 @@ class LogForwarderTest {
   }
 
   @Test
-  void recordsGoToTheLoggerNamedByTheirTargetRedactedAndFilteredByLevel() {
+  void recordsGoToTheLoggerNamedByTheirTargetRedactedAtTheMappedLevelAndFilteredByIt() {
     forwarder.forward(batch(
         record(LogLevel.LOG_INFO, "livekit::rtc_engine",
             "connecting to ws://10.77.0.1:7880/rtc?access_token=" + JWT + "&auto_subscribe=1"),
         record(LogLevel.LOG_WARN, "livekit_ffi::server::room",
             "reconnecting ConnectRequest { url: \"ws://h\", token: \"opaqueSecret42\", options: RoomOptions }"),
-        record(LogLevel.LOG_DEBUG, "livekit::rtc_engine", "debug detail with " + JWT)));
+        record(LogLevel.LOG_TRACE, "livekit::rtc_engine", "trace detail with " + JWT)));
 
     List<ILoggingEvent> events = appender.list;
     assertThat(events).extracting(ILoggingEvent::getLoggerName).containsExactly(
         "io.roomflux.ffi.livekit.rtc_engine", "io.roomflux.ffi.livekit_ffi.server.room");
-    assertThat(events).extracting(ILoggingEvent::getLevel).containsExactly(Level.INFO, Level.WARN);
+    // The core's INFO is chatter: DEBUG; its warning stays WARN; TRACE is below the logger's level.
+    assertThat(events).extracting(ILoggingEvent::getLevel).containsExactly(Level.DEBUG, Level.WARN);
     assertThat(events).extracting(ILoggingEvent::getFormattedMessage).containsExactly(
         "connecting to ws://10.77.0.1:7880/rtc?access_token=<redacted>&auto_subscribe=1",
         "reconnecting ConnectRequest { url: \"ws://h\", token: \"<redacted>\", options: RoomOptions }");
@@ -160,7 +167,8 @@ class LogForwarderTest {
 
     assertThat(appender.list).singleElement().satisfies(event -> {
       assertThat(event.getLoggerName()).isEqualTo("io.roomflux.ffi.livekit_ffi.cabi");
-      assertThat(event.getLevel()).isEqualTo(Level.ERROR);
+      // The caller receives the refusal with this reason: DEBUG, not the core's ERROR.
+      assertThat(event.getLevel()).isEqualTo(Level.DEBUG);
       assertThat(event.getFormattedMessage()).doesNotContain(JWT).contains("token: \"<redacted>\"");
     });
     FfiRequestException result =

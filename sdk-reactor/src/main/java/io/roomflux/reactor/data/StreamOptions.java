@@ -24,6 +24,7 @@ public final class StreamOptions {
   private final Optional<String> mimeType;
   private final Optional<String> name;
   private final Optional<Long> totalSize;
+  private final Optional<Boolean> compress;
 
   private StreamOptions(Builder b, String topic) {
     this.topic = topic;
@@ -32,6 +33,7 @@ public final class StreamOptions {
     this.mimeType = b.mimeType;
     this.name = b.name;
     this.totalSize = b.totalSize;
+    this.compress = b.compress;
   }
 
   /**
@@ -61,6 +63,7 @@ public final class StreamOptions {
     b.mimeType = mimeType;
     b.name = name;
     b.totalSize = totalSize;
+    b.compress = compress;
     return b;
   }
 
@@ -98,6 +101,23 @@ public final class StreamOptions {
    */
   public Optional<Long> totalSize() {
     return totalSize;
+  }
+
+  /**
+   * {@return whether the stream's payload is compressed on the wire; empty: the core's default}
+   * Receivers decompress it themselves (LiveKit's Node and Python SDKs compress by default).
+   */
+  public Optional<Boolean> compress() {
+    return compress;
+  }
+
+  /**
+   * {@return these options, compressing the payload on the wire or not}
+   *
+   * @param value whether to compress
+   */
+  public StreamOptions withCompression(boolean value) {
+    return toBuilder().compress(value).build();
   }
 
   /**
@@ -150,19 +170,21 @@ public final class StreamOptions {
   public boolean equals(@Nullable Object other) {
     return other instanceof StreamOptions o && o.topic.equals(topic)
         && o.destinationIdentities.equals(destinationIdentities) && o.attributes.equals(attributes)
-        && o.mimeType.equals(mimeType) && o.name.equals(name) && o.totalSize.equals(totalSize);
+        && o.mimeType.equals(mimeType) && o.name.equals(name) && o.totalSize.equals(totalSize)
+        && o.compress.equals(compress);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(topic, destinationIdentities, attributes, mimeType, name, totalSize);
+    return Objects.hash(topic, destinationIdentities, attributes, mimeType, name, totalSize, compress);
   }
 
   /** {@return a description, e.g. {@code StreamOptions[topic=chat, destinationIdentities=[], ...]}} */
   @Override
   public String toString() {
     return "StreamOptions[topic=" + topic + ", destinationIdentities=" + destinationIdentities + ", attributes="
-        + attributes + ", mimeType=" + mimeType + ", name=" + name + ", totalSize=" + totalSize + "]";
+        + attributes + ", mimeType=" + mimeType + ", name=" + name + ", totalSize=" + totalSize
+        + ", compress=" + compress + "]";
   }
 
   /**
@@ -176,6 +198,7 @@ public final class StreamOptions {
     private Optional<String> mimeType = Optional.empty();
     private Optional<String> name = Optional.empty();
     private Optional<Long> totalSize = Optional.empty();
+    private Optional<Boolean> compress = Optional.empty();
 
     private Builder() {
     }
@@ -245,6 +268,16 @@ public final class StreamOptions {
         throw new IllegalArgumentException("totalSize must not be negative, was " + value);
       }
       totalSize = Optional.of(value);
+      return this;
+    }
+
+    /**
+     * {@return this builder, with {@link StreamOptions#compress()} set}
+     *
+     * @param value whether to compress the payload on the wire
+     */
+    public Builder compress(boolean value) {
+      compress = Optional.of(value);
       return this;
     }
 

@@ -69,4 +69,13 @@ public sealed interface LocalTrack extends AutoCloseable permits LocalAudioTrack
    * @return a mono that closes the track and completes when it was released
    */
   Mono<Void> closeLater();
+
+  /**
+   * Asks the core for this track's WebRTC statistics: what it sends, once published. Cold: each
+   * subscription asks anew; the result is published on {@code Schedulers.parallel()}.
+   *
+   * @return the track's statistics (all zero before it is published); fails with
+   *     {@code ResourceClosedException} once the track is closed
+   */
+  Mono<TrackStats> stats();
 }

@@ -136,7 +136,9 @@ public interface LocalParticipant {
    * acknowledged, e.g. it is not in the room) or {@link RpcException#REQUEST_PAYLOAD_TOO_LARGE}
    * (payload over {@value RpcException#MAX_PAYLOAD_BYTES} UTF-8 bytes; then nothing is sent).
    * Fails with {@link RoomClosedException} once the room is disconnecting, or if it closes before
-   * the answer. Cancelling does not withdraw a request already sent.
+   * the answer. Cancelling does not withdraw a request already sent. Every error's message names
+   * the method and the destination, e.g. {@code RPC "greet" to "bob" failed: 1501 Connection
+   * timeout (is "bob" in the room?)}.
    *
    * @param destinationIdentity the identity of the participant to call
    * @param method the method name

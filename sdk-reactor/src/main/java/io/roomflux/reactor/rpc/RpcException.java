@@ -2,6 +2,7 @@ package io.roomflux.reactor.rpc;
 
 import io.roomflux.reactor.participant.LocalParticipant;
 import io.roomflux.RoomFluxException;
+import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -20,6 +21,11 @@ import org.jspecify.annotations.Nullable;
  * 15xx for failures while it runs or while its answer travels. A handler's error is sent with
  * at most {@value #MAX_MESSAGE_BYTES} bytes of message and {@value #MAX_PAYLOAD_BYTES} bytes of
  * data (UTF-8); longer ones are cut.
+ *
+ * <p>The exception a caller receives names its call: {@link #getMessage()} reads, for example,
+ * {@code RPC "greet" to "bob" failed: 1501 Connection timeout (is "bob" in the room?)}, and
+ * {@link #calledMethod()} and {@link #destinationIdentity()} give the method and destination.
+ * {@link #message()} is always the error's message as sent over RPC, without that context.
  */
 public final class RpcException extends RoomFluxException {
   private static final long serialVersionUID = 1L;
@@ -57,6 +63,8 @@ public final class RpcException extends RoomFluxException {
   private final int code;
   private final String rpcMessage;
   private final @Nullable String data;
+  private final @Nullable String calledMethod;
+  private final @Nullable String destinationIdentity;
 
   /**
    * An RPC error without data.
@@ -80,6 +88,48 @@ public final class RpcException extends RoomFluxException {
     this.code = code;
     this.rpcMessage = message;
     this.data = data;
+    this.calledMethod = null;
+    this.destinationIdentity = null;
+  }
+
+  private RpcException(RpcException error, String method, String destinationIdentity) {
+    super("RPC \"" + method + "\" to \"" + destinationIdentity + "\" failed: " + error.code + " "
+        + error.rpcMessage + hint(error.code, method, destinationIdentity));
+    this.code = error.code;
+    this.rpcMessage = error.rpcMessage;
+    this.data = error.data;
+    this.calledMethod = method;
+    this.destinationIdentity = destinationIdentity;
+  }
+
+  private static String hint(int code, String method, String destinationIdentity) {
+    return switch (code) {
+      case CONNECTION_TIMEOUT, RECIPIENT_NOT_FOUND -> " (is \"" + destinationIdentity + "\" in the room?)";
+      case UNSUPPORTED_METHOD -> " (\"" + destinationIdentity + "\" has no handler registered for \""
+          + method + "\")";
+      default -> "";
+    };
+  }
+
+  /**
+   * This error as the caller of a method receives it: the same code, message and data, with a
+   * {@link #getMessage()} that names the method and the destination, and a hint where the code
+   * suggests one (is the destination in the room? does it handle the method?). RoomFlux calls it
+   * for every error of {@link LocalParticipant#performRpc}; a handler has no need to.
+   *
+   * @param method the method that was called
+   * @param destinationIdentity the identity of the participant it was sent to
+   * @return a new exception; this one is unchanged
+   */
+  public RpcException forCall(String method, String destinationIdentity) {
+    RpcException named = new RpcException(this, Objects.requireNonNull(method, "method"),
+        Objects.requireNonNull(destinationIdentity, "destinationIdentity"));
+    named.setStackTrace(getStackTrace());
+    Throwable cause = getCause();
+    if (cause != null) {
+      named.initCause(cause);
+    }
+    return named;
   }
 
   /**
@@ -142,5 +192,25 @@ public final class RpcException extends RoomFluxException {
    */
   public Optional<String> data() {
     return Optional.ofNullable(data);
+  }
+
+  /**
+   * The method of the call that failed, on the caller's side; empty on an exception a handler
+   * made.
+   *
+   * @return the method
+   */
+  public Optional<String> calledMethod() {
+    return Optional.ofNullable(calledMethod);
+  }
+
+  /**
+   * The identity the failed call was sent to, on the caller's side; empty on an exception a
+   * handler made.
+   *
+   * @return the destination identity
+   */
+  public Optional<String> destinationIdentity() {
+    return Optional.ofNullable(destinationIdentity);
   }
 }

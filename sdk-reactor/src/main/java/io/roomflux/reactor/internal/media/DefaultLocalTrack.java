@@ -4,18 +4,23 @@ import io.roomflux.core.HandleClosedException;
 import io.roomflux.core.HandleKind;
 import io.roomflux.core.Lease;
 import io.roomflux.core.OwnedHandle;
+import io.roomflux.core.AsyncCall;
 import io.roomflux.proto.CreateAudioTrackRequest;
 import io.roomflux.proto.CreateVideoTrackRequest;
 import io.roomflux.proto.FfiRequest;
 import io.roomflux.proto.FfiResponse;
+import io.roomflux.proto.GetStatsRequest;
 import io.roomflux.proto.LocalTrackMuteRequest;
 import io.roomflux.proto.OwnedTrack;
+import io.roomflux.reactor.OperationFailedException;
 import io.roomflux.reactor.ResourceClosedException;
+import io.roomflux.reactor.internal.wire.MediaWire;
 import io.roomflux.reactor.internal.core.Core;
 import io.roomflux.reactor.media.AudioSource;
 import io.roomflux.reactor.media.LocalAudioTrack;
 import io.roomflux.reactor.media.LocalTrack;
 import io.roomflux.reactor.media.LocalVideoTrack;
+import io.roomflux.reactor.media.TrackStats;
 import io.roomflux.reactor.media.VideoSource;
 import io.roomflux.reactor.participant.TrackKind;
 import java.util.Objects;
@@ -122,6 +127,35 @@ public abstract sealed class DefaultLocalTrack permits DefaultLocalTrack.Audio, 
 
   public final boolean isClosed() {
     return handle.isClosed();
+  }
+
+  public final Mono<TrackStats> stats() {
+    return Mono.<TrackStats>create(sink -> {
+      Lease lease = Leases.take(handle, "stats", "the track '" + name + "'");
+      AsyncCall call;
+      try {
+        call = core.call(asyncId -> FfiRequest.newBuilder().setGetStats(GetStatsRequest.newBuilder()
+            .setTrackHandle(lease.id()).setRequestAsyncId(asyncId)).build());
+      } catch (OperationFailedException e) {
+        lease.close();
+        core.explain(e).whenComplete((explained, t) -> sink.error(explained != null ? explained : e));
+        return;
+      } catch (RuntimeException e) {
+        lease.close();
+        throw e;
+      }
+      // The lease is held until the callback: the handle is not dropped while the core reads it.
+      call.callback().whenComplete((event, error) -> {
+        lease.close();
+        if (error != null) {
+          sink.error(error);
+        } else if (event.getGetStats().hasError()) {
+          sink.error(new OperationFailedException("stats", event.getGetStats().getError()));
+        } else {
+          sink.success(MediaWire.trackStats(event.getGetStats().getStatsList()));
+        }
+      });
+    }).publishOn(Schedulers.parallel());
   }
 
   public final void close() {

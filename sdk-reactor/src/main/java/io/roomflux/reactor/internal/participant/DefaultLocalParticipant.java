@@ -162,13 +162,16 @@ public final class DefaultLocalParticipant implements LocalParticipant {
       throw new IllegalArgumentException("responseTimeout must be positive: " + responseTimeout);
     }
     int timeoutMs = (int) Math.min(responseTimeout.toMillis(), Integer.MAX_VALUE);
+    // Every failure names the call: the operation's name for the room's own errors (refused,
+    // interrupted, timed out), RpcException.forCall for the RPC errors.
+    String call = "RPC \"" + method + "\" to \"" + destinationIdentity + "\"";
     return Mono.defer(() -> {
       int size = RpcEndpoint.utf8Length(payload);
       if (size > RpcException.MAX_PAYLOAD_BYTES) {
         return Mono.error(new RpcException(RpcException.REQUEST_PAYLOAD_TOO_LARGE, "Request payload too large: "
             + size + " bytes, the limit is " + RpcException.MAX_PAYLOAD_BYTES));
       }
-      return room.operations().<String>operate("performRpc", handle, (participant, asyncId) -> FfiRequest.newBuilder()
+      return room.operations().<String>operate(call, handle, (participant, asyncId) -> FfiRequest.newBuilder()
           .setPerformRpc(PerformRpcRequest.newBuilder().setLocalParticipantHandle(participant)
               .setDestinationIdentity(destinationIdentity).setMethod(method).setPayload(payload)
               .setResponseTimeoutMs(timeoutMs).setRequestAsyncId(asyncId)).build(), event -> {
@@ -178,7 +181,7 @@ public final class DefaultLocalParticipant implements LocalParticipant {
                 }
                 return callback.getPayload();
               }, null, responseTimeout);
-    });
+    }).onErrorMap(RpcException.class, e -> e.forCall(method, destinationIdentity));
   }
 
   @Override

@@ -74,6 +74,7 @@ public final class DefaultRoom implements Room {
   private final RoomResources resources;
   private final RoomListener listener;
   private final RoomDisposal disposal;
+  private final DefaultSubscriptions subscriptions;
 
   private DefaultRoom(Core core, LiveKitOptions options, RoomProbe probe, RoomOptions roomOptions,
                       ConnectCallback.Result result) {
@@ -91,6 +92,7 @@ public final class DefaultRoom implements Room {
         core.handles().own(result.getLocalParticipant().getHandle().getId(), HandleKind.PARTICIPANT));
     this.e2ee = new DefaultE2eeManager(this, handle, roomOptions.encryption());
     this.resources = new RoomResources(media, local.tracks());
+    this.subscriptions = new DefaultSubscriptions(name, resources, operations);
     this.disposal = new RoomDisposal(new RoomDisposal.Parts(core, probe, name, handle, operations, hub, streams,
         media, local, resources), options.scheduler());
     this.listener = new RoomListener(disposal, core, resources, hub, streams, resources.joined(core, result));
@@ -243,6 +245,11 @@ public final class DefaultRoom implements Room {
   @Override
   public E2eeManager e2ee() {
     return e2ee;
+  }
+
+  @Override
+  public io.roomflux.reactor.participant.Subscriptions subscriptions() {
+    return subscriptions;
   }
 
   @Override

@@ -211,7 +211,10 @@ public final class OperationRunner {
    * closed, so it never will, and they must not hold the room's handles for ever.
    */
   void failInFlight(Throwable error, Duration grace) {
-    inFlight.forEach(op -> op.fail(error));
+    // The room's end as each caller sees it: naming the operation (an RPC names its method and
+    // destination). Other errors (the core's end) are the same for every operation.
+    inFlight.forEach(op -> op.fail(error instanceof RoomClosedException
+        ? new RoomClosedException(op + " interrupted: " + error.getMessage()) : error));
     if (!inFlight.isEmpty()) {
       timer.schedule(() -> releaseSilent(grace), grace.toMillis(), TimeUnit.MILLISECONDS);
     }

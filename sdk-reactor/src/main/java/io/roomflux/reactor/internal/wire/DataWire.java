@@ -121,8 +121,10 @@ public final class DataWire {
     if (options.mimeType().isPresent() || options.name().isPresent() || options.totalSize().isPresent()) {
       throw new IllegalArgumentException(operation + ": text streams take no mime type, name or total size");
     }
-    return StreamTextOptions.newBuilder().setTopic(options.topic()).putAllAttributes(options.attributes())
-        .addAllDestinationIdentities(options.destinationIdentities()).build();
+    StreamTextOptions.Builder b = StreamTextOptions.newBuilder().setTopic(options.topic())
+        .putAllAttributes(options.attributes()).addAllDestinationIdentities(options.destinationIdentities());
+    options.compress().ifPresent(b::setCompress);
+    return b.build();
   }
 
   /**
@@ -137,6 +139,7 @@ public final class DataWire {
     options.mimeType().ifPresent(b::setMimeType);
     options.name().ifPresent(b::setName);
     options.totalSize().ifPresent(b::setTotalLength);
+    options.compress().ifPresent(b::setCompress);
     return b.build();
   }
 }

@@ -147,4 +147,50 @@ public final class MediaWire {
           io.roomflux.proto.DegradationPreference.DEGRADATION_PREFERENCE_MAINTAIN_FRAMERATE_AND_RESOLUTION;
     };
   }
+
+  /**
+   * Sums up the statistics entries the core reported for one track.
+   *
+   * @param report the entries
+   * @return the summary
+   */
+  public static io.roomflux.reactor.media.TrackStats trackStats(java.util.List<io.roomflux.proto.RtcStats> report) {
+    long packetsSent = 0;
+    long bytesSent = 0;
+    long packetsReceived = 0;
+    long packetsLost = 0;
+    long bytesReceived = 0;
+    double jitter = 0;
+    int width = 0;
+    int height = 0;
+    double fps = 0;
+    java.util.Map<String, String> codecs = new java.util.HashMap<>();
+    String codecId = "";
+    for (io.roomflux.proto.RtcStats s : report) {
+      if (s.hasCodec()) {
+        codecs.put(s.getCodec().getRtc().getId(), s.getCodec().getCodec().getMimeType());
+      } else if (s.hasOutboundRtp()) {
+        var out = s.getOutboundRtp();
+        packetsSent += out.getSent().getPacketsSent();
+        bytesSent += out.getSent().getBytesSent();
+        width = Math.max(width, out.getOutbound().getFrameWidth());
+        height = Math.max(height, out.getOutbound().getFrameHeight());
+        fps = Math.max(fps, out.getOutbound().getFramesPerSecond());
+        codecId = out.getStream().getCodecId();
+      } else if (s.hasInboundRtp()) {
+        var in = s.getInboundRtp();
+        packetsReceived += in.getReceived().getPacketsReceived();
+        packetsLost += in.getReceived().getPacketsLost();
+        bytesReceived += in.getInbound().getBytesReceived();
+        jitter = Math.max(jitter, in.getReceived().getJitter());
+        width = Math.max(width, in.getInbound().getFrameWidth());
+        height = Math.max(height, in.getInbound().getFrameHeight());
+        fps = Math.max(fps, in.getInbound().getFramesPerSecond());
+        codecId = in.getStream().getCodecId();
+      }
+    }
+    return new io.roomflux.reactor.media.TrackStats(packetsSent, bytesSent, packetsReceived, packetsLost,
+        bytesReceived, java.time.Duration.ofNanos(Math.round(jitter * 1e9)), width, height, fps,
+        java.util.Optional.ofNullable(codecs.get(codecId)), report.size());
+  }
 }

@@ -119,4 +119,18 @@ public final class ParticipantWire {
     return io.roomflux.proto.ParticipantTrackPermission.newBuilder().setParticipantIdentity(identity)
         .setAllowAll(permission.allTracks()).addAllAllowedTrackSids(permission.trackSids()).build();
   }
+
+  /**
+   * A simulcast layer as the core's protocol has it.
+   *
+   * @param quality the layer
+   * @return its protocol value
+   */
+  public static io.roomflux.proto.VideoQuality toProto(io.roomflux.reactor.participant.VideoQuality quality) {
+    return switch (quality) {
+      case LOW -> io.roomflux.proto.VideoQuality.VIDEO_QUALITY_LOW;
+      case MEDIUM -> io.roomflux.proto.VideoQuality.VIDEO_QUALITY_MEDIUM;
+      case HIGH -> io.roomflux.proto.VideoQuality.VIDEO_QUALITY_HIGH;
+    };
+  }
 }

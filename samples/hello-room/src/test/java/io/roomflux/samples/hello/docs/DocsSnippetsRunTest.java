@@ -11,6 +11,10 @@ import io.roomflux.reactor.RoomEvent;
 import io.roomflux.reactor.RoomOptions;
 import io.roomflux.reactor.data.ByteStreamReader;
 import io.roomflux.reactor.data.StreamInfo;
+import io.roomflux.reactor.media.AudioSource;
+import io.roomflux.reactor.media.LocalAudioTrack;
+import io.roomflux.reactor.media.TrackPublishOptions;
+import io.roomflux.reactor.participant.TrackPublication;
 import io.roomflux.reactor.rpc.RpcException;
 import io.roomflux.testkit.LiveKitIntegrationTest;
 import java.io.IOException;
@@ -171,6 +175,26 @@ class DocsSnippetsRunTest {
         .verify(IO);
     StepVerifier.create(ParticipantSnippets.permissions(alice, "TR_none")).expectComplete().verify(IO);
     assertThat(ParticipantSnippets.roster(bob)).contains("alice (Alice Liddell) role=host");
+  }
+
+  @Test
+  void theSubscribeSnippetSubscribesAParticipantWithoutAutoSubscribeToAMicrophone(LiveKitDevServer devServer) {
+    Room carol = lk.connect(url, devServer.token("carol", alice.name()),
+        RoomOptions.builder().autoSubscribe(false).build()).block(IO);
+    java.util.concurrent.CompletableFuture<String> subscribed = carol.events()
+        .ofType(RoomEvent.TrackSubscribed.class).map(e -> e.track().sid()).next().toFuture();
+    java.util.concurrent.CompletableFuture<Void> asked = ParticipantSnippets.subscribeToMicrophones(carol).toFuture();
+    AudioSource source = lk.media().audioSource(48_000, 1);
+    LocalAudioTrack track = lk.media().audioTrack("mic", source);
+    try {
+      TrackPublication published = alice.localParticipant()
+          .publishTrack(track, TrackPublishOptions.microphone()).block(IO);
+      assertThat(published).isNotNull();
+      assertThat(asked).succeedsWithin(IO);
+      assertThat(subscribed).succeedsWithin(IO).isEqualTo(published.sid());
+    } finally {
+      track.closeLater().then(source.closeLater()).block(IO);
+    }
   }
 
   @Test

@@ -7,6 +7,7 @@ import io.roomflux.reactor.data.TranscriptionSegment;
 import io.roomflux.reactor.participant.Participant;
 import io.roomflux.reactor.participant.TrackPermission;
 import io.roomflux.reactor.participant.TrackPublication;
+import io.roomflux.reactor.participant.TrackSource;
 import io.roomflux.token.AccessToken;
 import io.roomflux.token.VideoGrant;
 import java.time.Duration;
@@ -140,5 +141,18 @@ final class ParticipantSnippets {
             + s.roundTripTime().map(rtt -> ", rtt " + rtt.toMillis() + " ms").orElse(""));
     // end::stats[]
     return summary;
+  }
+
+  /** Subscribes by hand to the first microphone another participant publishes. */
+  static Mono<Void> subscribeToMicrophones(Room room) {
+    // tag::subscribe[]
+    // Joined with RoomOptions.builder().autoSubscribe(false): nothing is received until asked for.
+    Mono<Void> subscribed = room.events()
+        .ofType(RoomEvent.TrackPublished.class)
+        .filter(e -> e.publication().source() == TrackSource.MICROPHONE)
+        .next()
+        .flatMap(e -> room.subscriptions().subscribe(e.publication().sid()));
+    // end::subscribe[]
+    return subscribed;
   }
 }
