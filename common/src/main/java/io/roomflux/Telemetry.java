@@ -28,6 +28,20 @@ public interface Telemetry {
   }
 
   /**
+   * Wraps an implementation the way RoomFlux calls it: every exception it throws is caught (the
+   * first one is logged as a warning through {@link System.Logger} {@code io.roomflux.telemetry},
+   * later ones at debug level), and each scope it starts ends at most once, later ends being
+   * ignored. {@link #none()} and already guarded telemetry are returned as they are.
+   *
+   * @param telemetry the implementation
+   * @return the guarded telemetry
+   */
+  static Telemetry guarded(Telemetry telemetry) {
+    java.util.Objects.requireNonNull(telemetry, "telemetry");
+    return telemetry == Noop.INSTANCE || telemetry instanceof Guarded ? telemetry : new Guarded(telemetry);
+  }
+
+  /**
    * An operation starts: a connect, an RPC, a server API call. The returned scope is ended exactly
    * once, by {@link Scope#success()}, {@link Scope#failure(Throwable)} or {@link Scope#cancel()}.
    *
@@ -72,7 +86,8 @@ public interface Telemetry {
   /**
    * An agent job ended.
    *
-   * @param status the job's final status, for example {@code JS_SUCCESS} or {@code JS_FAILED}
+   * @param status how the job ended: {@code SUCCEEDED}, {@code FAILED}, {@code ROOM_ENDED} or
+   *     {@code TERMINATED} (the names of {@code io.roomflux.agents.JobEnd.Outcome})
    */
   default void agentJobEnded(String status) {}
 

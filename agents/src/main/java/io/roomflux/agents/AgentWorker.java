@@ -6,7 +6,9 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketClientHandshakeException;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import io.roomflux.Telemetry;
 import io.roomflux.reactor.LiveKit;
+import io.roomflux.reactor.LiveKitOptions;
 import io.roomflux.reactor.Room;
 import io.roomflux.reactor.RoomOptions;
 import io.roomflux.server.proto.AvailabilityRequest;
@@ -98,6 +100,7 @@ public final class AgentWorker {
   private final Duration requestTimeout;
   private final Duration assignmentTimeout;
   private final HttpClient http;
+  private final Telemetry telemetry;
 
   private final AtomicBoolean started = new AtomicBoolean();
   private final AtomicReference<@Nullable Session> session = new AtomicReference<>();
@@ -136,7 +139,8 @@ public final class AgentWorker {
     this.onRequest = b.onRequest;
     this.onJob = Objects.requireNonNull(b.onJob, "onJob must be set");
     this.ownsLiveKit = b.liveKit == null;
-    this.liveKit = b.liveKit != null ? b.liveKit : LiveKit.create();
+    this.liveKit = b.liveKit != null ? b.liveKit : LiveKit.create(LiveKitOptions.builder().telemetry(b.telemetry).build());
+    this.telemetry = Telemetry.guarded(b.telemetry);
     this.roomOptions = b.roomOptions;
     this.statusInterval = b.statusInterval;
     this.registerTimeout = b.registerTimeout;
@@ -488,6 +492,7 @@ public final class AgentWorker {
           running.roomEnded ? JobEnd.Outcome.ROOM_ENDED : JobEnd.Outcome.SUCCEEDED, Optional.empty());
     }
     sendStatus();
+    telemetry.agentJobEnded(end.outcome().name());
     synchronized (ends) {
       ends.tryEmitNext(end);
     }
@@ -524,6 +529,7 @@ public final class AgentWorker {
     private Function<JobRequest, ? extends Publisher<JobDecision>> onRequest = request -> Mono.just(JobDecision.accept());
     private @Nullable Function<AgentJob, ? extends Publisher<?>> onJob;
     private @Nullable LiveKit liveKit;
+    private Telemetry telemetry = Telemetry.none();
     private RoomOptions roomOptions = RoomOptions.defaults();
     private Duration statusInterval = Duration.ofMillis(2500);
     private Duration registerTimeout = Duration.ofSeconds(10);
@@ -654,6 +660,20 @@ public final class AgentWorker {
      */
     public Builder liveKit(LiveKit value) {
       this.liveKit = Objects.requireNonNull(value, "liveKit");
+      return this;
+    }
+
+    /**
+     * Where the worker reports how each job ends ({@code agentJobEnded} with the name of its
+     * {@link JobEnd.Outcome}). When the worker creates its own {@link LiveKit} (no
+     * {@link #liveKit(LiveKit)} given), that entry point reports to the same telemetry; a given
+     * one keeps its own. {@link Telemetry#none()} by default; what it throws is caught and ignored.
+     *
+     * @param value the telemetry
+     * @return this builder
+     */
+    public Builder telemetry(Telemetry value) {
+      this.telemetry = Objects.requireNonNull(value, "telemetry");
       return this;
     }
 

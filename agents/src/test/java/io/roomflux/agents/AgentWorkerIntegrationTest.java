@@ -2,6 +2,7 @@ package io.roomflux.agents;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.roomflux.Telemetry;
 import io.roomflux.devserver.LiveKitDevServer;
 import io.roomflux.reactor.LiveKit;
 import io.roomflux.reactor.Room;
@@ -152,8 +153,36 @@ class AgentWorkerIntegrationTest {
   }
 
   @Test
-  void aFailingJobEndsJsFailedWithItsError() {
-    AgentWorker worker = start(worker("failing").onJob(job -> Mono.error(new IllegalStateException("no model loaded"))));
+  void aFailingJobEndsJsFailedWithItsErrorAndTheTelemetryCountsItAndTheWorkersConnect() {
+    List<String> reported = new CopyOnWriteArrayList<>();
+    Telemetry telemetry = new Telemetry() {
+      @Override
+      public void agentJobEnded(String status) {
+        reported.add("job " + status);
+      }
+
+      @Override
+      public Scope start(Operation operation) {
+        return new Scope() {
+          @Override
+          public void success() {
+            reported.add(operation.name() + " success");
+          }
+
+          @Override
+          public void failure(Throwable error) {
+            reported.add(operation.name() + " failure");
+          }
+
+          @Override
+          public void cancel() {
+            reported.add(operation.name() + " cancel");
+          }
+        };
+      }
+    };
+    AgentWorker worker = start(worker("failing").telemetry(telemetry)
+        .onJob(job -> Mono.error(new IllegalStateException("no model loaded"))));
     StepVerifier.create(worker.jobEnds().next())
         .then(() -> dispatch("failing", room("agent-fail"), ""))
         .assertNext(end -> {
@@ -164,6 +193,8 @@ class AgentWorkerIntegrationTest {
         .verify(IO);
     assertThat(worker.stats().failed()).isEqualTo(1);
     assertThat(worker.stats().liveHandles()).isZero();
+    assertThat(reported).as("the worker's own LiveKit reports its connect; the job's end is counted")
+        .containsExactly("roomflux.connect success", "job FAILED");
   }
 
   @Test

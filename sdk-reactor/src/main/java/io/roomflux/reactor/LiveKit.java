@@ -61,7 +61,7 @@ public final class LiveKit implements AutoCloseable {
   public static LiveKit create(LiveKitOptions options) {
     Objects.requireNonNull(options, "options");
     FfmCore core = FfmCore.open(new FfiClientOptions(options.coreLogs(), options.explainWait(),
-        options.shutdownTimeout()));
+        options.shutdownTimeout()), options.telemetry());
     return new LiveKit(new RoomClient(core, options, new RoomProbe()));
   }
 

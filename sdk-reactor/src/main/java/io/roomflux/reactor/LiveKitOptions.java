@@ -1,5 +1,6 @@
 package io.roomflux.reactor;
 
+import io.roomflux.Telemetry;
 import java.time.Duration;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -22,6 +23,7 @@ public final class LiveKitOptions {
   private final boolean coreLogs;
   private final Duration explainWait;
   private final Duration shutdownTimeout;
+  private final Telemetry telemetry;
 
   private LiveKitOptions(Builder b) {
     this.scheduler = b.scheduler;
@@ -30,6 +32,7 @@ public final class LiveKitOptions {
     this.coreLogs = b.coreLogs;
     this.explainWait = b.explainWait;
     this.shutdownTimeout = b.shutdownTimeout;
+    this.telemetry = b.telemetry;
   }
 
   /**
@@ -63,6 +66,7 @@ public final class LiveKitOptions {
     b.coreLogs = coreLogs;
     b.explainWait = explainWait;
     b.shutdownTimeout = shutdownTimeout;
+    b.telemetry = telemetry;
     return b;
   }
 
@@ -131,6 +135,20 @@ public final class LiveKitOptions {
   }
 
   /**
+   * Where this entry point reports what it does: each connect (operation {@code roomflux.connect})
+   * and RPC it performs ({@code roomflux.rpc}), each request to the native core, each event its
+   * rooms emit, and the events and media frames dropped for slow subscribers. Called on RoomFlux's
+   * and Reactor's threads, never on the core's callback thread; an exception it throws is caught
+   * and ignored. Default {@link Telemetry#none()}; {@code roomflux-micrometer}'s
+   * {@code MicrometerTelemetry} reports to Micrometer.
+   *
+   * @return the telemetry
+   */
+  public Telemetry telemetry() {
+    return telemetry;
+  }
+
+  /**
    * With another timer scheduler.
    *
    * @param value the scheduler
@@ -151,7 +169,7 @@ public final class LiveKitOptions {
   }
 
   /**
-   * Equal if every setting is (schedulers compared by identity).
+   * Equal if every setting is (schedulers and telemetry compared as their own {@code equals} does).
    *
    * @param other another object
    * @return whether the options are equal
@@ -160,12 +178,12 @@ public final class LiveKitOptions {
   public boolean equals(@Nullable Object other) {
     return other instanceof LiveKitOptions o && o.scheduler.equals(scheduler) && o.timer.equals(timer)
         && o.eventBufferSize == eventBufferSize && o.coreLogs == coreLogs && o.explainWait.equals(explainWait)
-        && o.shutdownTimeout.equals(shutdownTimeout);
+        && o.shutdownTimeout.equals(shutdownTimeout) && o.telemetry.equals(telemetry);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(scheduler, timer, eventBufferSize, coreLogs, explainWait, shutdownTimeout);
+    return Objects.hash(scheduler, timer, eventBufferSize, coreLogs, explainWait, shutdownTimeout, telemetry);
   }
 
   /**
@@ -176,7 +194,8 @@ public final class LiveKitOptions {
   @Override
   public String toString() {
     return "LiveKitOptions[scheduler=" + scheduler + ", timer=" + timer + ", eventBufferSize=" + eventBufferSize
-        + ", coreLogs=" + coreLogs + ", explainWait=" + explainWait + ", shutdownTimeout=" + shutdownTimeout + "]";
+        + ", coreLogs=" + coreLogs + ", explainWait=" + explainWait + ", shutdownTimeout=" + shutdownTimeout
+        + ", telemetry=" + telemetry + "]";
   }
 
   /** Builds {@link LiveKitOptions}; not thread-safe, reusable. */
@@ -187,6 +206,7 @@ public final class LiveKitOptions {
     private boolean coreLogs = true;
     private Duration explainWait = Duration.ofMillis(250);
     private Duration shutdownTimeout = Duration.ofSeconds(10);
+    private Telemetry telemetry = Telemetry.none();
 
     private Builder() {
     }
@@ -260,6 +280,17 @@ public final class LiveKitOptions {
      */
     public Builder shutdownTimeout(Duration value) {
       this.shutdownTimeout = nonNegative(value, "shutdownTimeout");
+      return this;
+    }
+
+    /**
+     * See {@link LiveKitOptions#telemetry()}.
+     *
+     * @param value the telemetry, {@link Telemetry#none()} to report nothing
+     * @return this builder
+     */
+    public Builder telemetry(Telemetry value) {
+      this.telemetry = Objects.requireNonNull(value, "telemetry");
       return this;
     }
 

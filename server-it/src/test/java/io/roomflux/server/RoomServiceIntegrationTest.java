@@ -360,7 +360,7 @@ class RoomServiceIntegrationTest {
     // livekit-server v1.13.5 answers a missing grant with twirp "unauthenticated" (twirpAuthError),
     // not "permission_denied": the client never sends such a token itself, so the test mints one.
     TwirpTransport transport = new TwirpTransport(server.httpUrl().toString(), server.apiKey(), server.apiSecret(),
-        Duration.ofSeconds(20), 0, Duration.ofMillis(100), Duration.ofMinutes(1), 2);
+        Duration.ofSeconds(20), 0, Duration.ofMillis(100), Duration.ofMinutes(1), 2, io.roomflux.Telemetry.none());
     try {
       StepVerifier.create(transport.call("livekit.RoomService", "ListRooms", io.roomflux.server.proto.ListRoomsRequest.getDefaultInstance(),
               io.roomflux.server.proto.ListRoomsResponse.parser(),

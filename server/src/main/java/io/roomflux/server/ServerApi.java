@@ -1,5 +1,6 @@
 package io.roomflux.server;
 
+import io.roomflux.Telemetry;
 import io.roomflux.server.internal.TwirpTransport;
 import java.net.URI;
 import java.time.Duration;
@@ -49,7 +50,7 @@ public final class ServerApi implements AutoCloseable, Disposable {
 
   private ServerApi(Builder builder) {
     this.transport = new TwirpTransport(builder.baseUrl, builder.apiKey, builder.apiSecret, builder.timeout,
-        builder.maxRetries, builder.retryBackoff, builder.tokenTtl, builder.maxConnections);
+        builder.maxRetries, builder.retryBackoff, builder.tokenTtl, builder.maxConnections, builder.telemetry);
     this.roomService = new RoomServiceClient(transport);
     this.agentDispatch = new AgentDispatchClient(transport);
     this.egress = new EgressClient(transport);
@@ -170,6 +171,7 @@ public final class ServerApi implements AutoCloseable, Disposable {
     private Duration retryBackoff = Duration.ofMillis(100);
     private Duration tokenTtl = Duration.ofMinutes(10);
     private int maxConnections = 16;
+    private Telemetry telemetry = Telemetry.none();
 
     private Builder(String url, String apiKey, String apiSecret) {
       this.baseUrl = httpBase(url);
@@ -244,6 +246,22 @@ public final class ServerApi implements AutoCloseable, Disposable {
         throw new IllegalArgumentException("maxConnections must be positive");
       }
       this.maxConnections = maxConnections;
+      return this;
+    }
+
+    /**
+     * Sets where calls are reported: each subscription of a call (its retries included) is one
+     * {@code roomflux.server.call} operation with the low-cardinality tags {@code service} (for
+     * example {@code RoomService}) and {@code method} (for example {@code ListRooms}), ended with
+     * the call's answer, error or cancel. The telemetry is called on reactor-netty's threads and
+     * on the subscribing thread; what it throws is caught and ignored. {@link Telemetry#none()} if
+     * not set.
+     *
+     * @param telemetry the telemetry
+     * @return this builder
+     */
+    public Builder telemetry(Telemetry telemetry) {
+      this.telemetry = Objects.requireNonNull(telemetry, "telemetry");
       return this;
     }
 

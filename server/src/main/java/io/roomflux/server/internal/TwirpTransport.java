@@ -9,6 +9,7 @@ import com.google.protobuf.util.JsonFormat;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelOption;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.roomflux.Telemetry;
 import io.roomflux.server.ServerConnectException;
 import io.roomflux.server.ServerTimeoutException;
 import io.roomflux.server.TwirpErrorCode;
@@ -72,6 +73,7 @@ public final class TwirpTransport {
   private final Duration tokenTtl;
   private final ConnectionProvider provider;
   private final HttpClient http;
+  private final Telemetry telemetry;
 
   /**
    * Creates the transport and its connection pool.
@@ -84,9 +86,10 @@ public final class TwirpTransport {
    * @param retryBackoff the first pause before a retry, doubled each time
    * @param tokenTtl how long each call's token is valid
    * @param maxConnections the size of the connection pool
+   * @param telemetry where each call is reported as a {@code roomflux.server.call} operation
    */
   public TwirpTransport(String baseUrl, String apiKey, String apiSecret, Duration timeout, int maxRetries,
-                        Duration retryBackoff, Duration tokenTtl, int maxConnections) {
+                        Duration retryBackoff, Duration tokenTtl, int maxConnections, Telemetry telemetry) {
     this.baseUrl = baseUrl;
     this.apiKey = apiKey;
     this.apiSecret = apiSecret;
@@ -94,6 +97,7 @@ public final class TwirpTransport {
     this.maxRetries = maxRetries;
     this.retryBackoff = retryBackoff;
     this.tokenTtl = tokenTtl;
+    this.telemetry = Telemetry.guarded(telemetry);
     this.provider = ConnectionProvider.builder("roomflux-server")
         .maxConnections(maxConnections)
         .pendingAcquireTimeout(timeout)
@@ -154,8 +158,24 @@ public final class TwirpTransport {
           .filter(e -> e instanceof UnavailableException)
           .onRetryExhaustedThrow((spec, signal) -> signal.failure()));
     }
-    return once.timeout(timeout, Mono.error(() -> new ServerTimeoutException(
-        route + " did not complete within " + timeout + " (" + baseUrl + ")")));
+    return observed(service, method, once.timeout(timeout, Mono.error(() -> new ServerTimeoutException(
+        route + " did not complete within " + timeout + " (" + baseUrl + ")"))));
+  }
+
+  /**
+   * Reports each subscription of a call as one {@code roomflux.server.call} operation (retries
+   * included), tagged with the service's short name and the method, ended once.
+   */
+  private <R> Mono<R> observed(String service, String method, Mono<R> call) {
+    if (telemetry == Telemetry.none()) {
+      return call;
+    }
+    String shortService = service.substring(service.lastIndexOf('.') + 1);
+    return Mono.defer(() -> {
+      Telemetry.Scope scope = telemetry.start(new Telemetry.Operation("roomflux.server.call",
+          shortService + "/" + method, Map.of("service", shortService, "method", method), Map.of()));
+      return call.doOnSuccess(answer -> scope.success()).doOnError(scope::failure).doOnCancel(scope::cancel);
+    });
   }
 
   private static boolean isNettyConnectError(Throwable e) {

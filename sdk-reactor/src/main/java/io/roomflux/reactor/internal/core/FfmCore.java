@@ -2,6 +2,7 @@ package io.roomflux.reactor.internal.core;
 
 import com.google.protobuf.Message;
 import io.roomflux.RoomFluxException;
+import io.roomflux.Telemetry;
 import io.roomflux.core.AsyncCall;
 import io.roomflux.core.EventRoute;
 import io.roomflux.core.FfiClient;
@@ -16,6 +17,7 @@ import io.roomflux.proto.FfiResponse;
 import io.roomflux.proto.OwnedAudioFrameBuffer;
 import io.roomflux.proto.OwnedBuffer;
 import java.nio.ByteBuffer;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.LongFunction;
 
@@ -25,9 +27,23 @@ import java.util.function.LongFunction;
  */
 public final class FfmCore implements Core {
   private final FfiClient ffi;
+  private final Telemetry telemetry;
+  private final boolean timed;
 
-  private FfmCore(FfiClient ffi) {
+  private FfmCore(FfiClient ffi, Telemetry telemetry) {
     this.ffi = ffi;
+    this.telemetry = Telemetry.guarded(telemetry);
+    this.timed = this.telemetry != Telemetry.none();
+  }
+
+  /**
+   * The process's core, with no telemetry; see {@link #open(FfiClientOptions, Telemetry)}.
+   *
+   * @param options settings of the process's core
+   * @return the core
+   */
+  public static FfmCore open(FfiClientOptions options) {
+    return open(options, Telemetry.none());
   }
 
   /**
@@ -35,13 +51,15 @@ public final class FfmCore implements Core {
    * share the first one's core and ignore theirs: livekit-ffi starts once per process).
    *
    * @param options settings of the process's core
+   * @param telemetry where each request's duration is reported ({@code ffiRequest}); requests are
+   *     timed only when it is not {@link Telemetry#none()}
    * @return the core
    * @throws io.roomflux.reactor.NativeLibraryException if it cannot be loaded
    * @throws io.roomflux.reactor.CoreClosedException if it was disposed already
    */
-  public static FfmCore open(FfiClientOptions options) {
+  public static FfmCore open(FfiClientOptions options, Telemetry telemetry) {
     try {
-      return new FfmCore(FfiClient.open(options));
+      return new FfmCore(FfiClient.open(options), telemetry);
     } catch (RoomFluxException e) {
       throw CoreErrors.toApi(e);
     }
@@ -49,20 +67,36 @@ public final class FfmCore implements Core {
 
   @Override
   public FfiResponse request(FfiRequest request) {
+    long start = timed ? System.nanoTime() : 0;
     try {
       return ffi.request(request);
     } catch (RoomFluxException e) {
       throw CoreErrors.toApi(e);
+    } finally {
+      if (timed) {
+        telemetry.ffiRequest(kind(request), System.nanoTime() - start);
+      }
     }
+  }
+
+  /** The request's kind in snake case, as {@code Telemetry.ffiRequest} reports it: {@code publish_data}. */
+  static String kind(FfiRequest request) {
+    return request.getMessageCase().name().toLowerCase(Locale.ROOT);
   }
 
   @Override
   public AsyncCall call(LongFunction<FfiRequest> build) {
     AsyncCall call;
+    long start = timed ? System.nanoTime() : 0;
+    FfiRequest[] built = new FfiRequest[1];
     try {
-      call = ffi.call(build);
+      call = ffi.call(timed ? asyncId -> built[0] = build.apply(asyncId) : build);
     } catch (RoomFluxException e) {
       throw CoreErrors.toApi(e);
+    } finally {
+      if (timed && built[0] != null) {
+        telemetry.ffiRequest(kind(built[0]), System.nanoTime() - start);
+      }
     }
     CompletableFuture<FfiEvent> callback = new CompletableFuture<>();
     call.callback().whenComplete((event, error) -> {

@@ -1,5 +1,7 @@
 package io.roomflux.reactor.internal.media;
 
+import io.roomflux.reactor.internal.media.Target.OfParticipant;
+import io.roomflux.reactor.internal.media.Target.OfTrack;
 import io.roomflux.reactor.internal.wire.MediaWire;
 import io.roomflux.reactor.internal.wire.ParticipantWire;
 import io.roomflux.reactor.media.AudioFrame;
@@ -80,23 +82,6 @@ public final class MediaStreams {
   private final LongAdder received = new LongAdder();
   private final LongAdder dropped = new LongAdder();
   private boolean closed; // guarded by this
-
-  /** What a stream reads: one subscribed track, or whichever track a participant publishes from a source. */
-  private sealed interface Target permits OfTrack, OfParticipant { }
-
-  private record OfTrack(String sid) implements Target {
-    @Override
-    public String toString() {
-      return "track " + sid;
-    }
-  }
-
-  private record OfParticipant(String identity, TrackSource source) implements Target {
-    @Override
-    public String toString() {
-      return source + " of participant '" + identity + "'";
-    }
-  }
 
   /**
    * How one kind of stream is opened and its events read.
@@ -246,15 +231,21 @@ public final class MediaStreams {
     // may come from another thread, which the sink serializes.
     Flux<T> frames = Flux.create(sink -> open(what, target, kind, sink));
     Flux<T> bounded = switch (overflow) {
-      case DROP_OLDEST -> frames.onBackpressureBuffer(maxBufferedFrames, f -> dropped.increment(),
+      case DROP_OLDEST -> frames.onBackpressureBuffer(maxBufferedFrames, f -> dropped(kind),
           BufferOverflowStrategy.DROP_OLDEST);
-      case LATEST_ONLY -> frames.onBackpressureBuffer(1, f -> dropped.increment(), BufferOverflowStrategy.DROP_OLDEST);
+      case LATEST_ONLY -> frames.onBackpressureBuffer(1, f -> dropped(kind), BufferOverflowStrategy.DROP_OLDEST);
       // The overflow cancels the native stream at once; the error follows the frames still queued.
-      case ERROR -> frames.onBackpressureBuffer(maxBufferedFrames, f -> dropped.increment(), BufferOverflowStrategy.ERROR)
+      case ERROR -> frames.onBackpressureBuffer(maxBufferedFrames, f -> dropped(kind), BufferOverflowStrategy.ERROR)
           .onErrorMap(Exceptions::isOverflow, e -> new FrameOverflowException(what, maxBufferedFrames));
     };
     // Prefetch 1: besides the queue above, at most one frame waits for the subscriber's thread.
     return bounded.publishOn(scheduler.orElse(room.options().scheduler()), 1);
+  }
+
+  /** A frame was dropped by the overflow policy; on the thread that offered the next one. */
+  private void dropped(Kind<?> kind) {
+    dropped.increment();
+    room.telemetry().mediaFramesDropped(kind.name(), 1);
   }
 
   /** Opens the native stream for one subscription; on the subscribing thread. */

@@ -11,6 +11,7 @@ import io.roomflux.reactor.OperationFailedException;
 import io.roomflux.reactor.participant.Participant;
 import io.roomflux.reactor.data.PayloadTooLargeException;
 import io.roomflux.reactor.internal.rpc.RpcEndpoint;
+import io.roomflux.reactor.internal.telemetry.Observed;
 import io.roomflux.reactor.rpc.RpcException;
 import io.roomflux.reactor.rpc.RpcInvocation;
 import io.roomflux.reactor.rpc.RpcRegistration;
@@ -165,7 +166,7 @@ public final class DefaultLocalParticipant implements LocalParticipant {
     // Every failure names the call: the operation's name for the room's own errors (refused,
     // interrupted, timed out), RpcException.forCall for the RPC errors.
     String call = "RPC \"" + method + "\" to \"" + destinationIdentity + "\"";
-    return Mono.defer(() -> {
+    return Observed.mono(room.telemetry(), () -> Observed.rpc(method, destinationIdentity, room.name()), Mono.defer(() -> {
       int size = RpcEndpoint.utf8Length(payload);
       if (size > RpcException.MAX_PAYLOAD_BYTES) {
         return Mono.error(new RpcException(RpcException.REQUEST_PAYLOAD_TOO_LARGE, "Request payload too large: "
@@ -181,7 +182,7 @@ public final class DefaultLocalParticipant implements LocalParticipant {
                 }
                 return callback.getPayload();
               }, null, responseTimeout);
-    }).onErrorMap(RpcException.class, e -> e.forCall(method, destinationIdentity));
+    }).onErrorMap(RpcException.class, e -> e.forCall(method, destinationIdentity)));
   }
 
   @Override

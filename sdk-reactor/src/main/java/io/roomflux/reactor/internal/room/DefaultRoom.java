@@ -5,6 +5,7 @@ import io.roomflux.reactor.participant.RemoteTrack;
 import java.util.function.Supplier;
 import reactor.core.Disposable;
 import io.roomflux.RoomFluxException;
+import io.roomflux.Telemetry;
 import io.roomflux.core.HandleKind;
 import io.roomflux.core.Lease;
 import io.roomflux.core.OwnedHandle;
@@ -62,6 +63,7 @@ public final class DefaultRoom implements Room {
 
   private final Core core;
   private final LiveKitOptions options;
+  private final Telemetry telemetry;
   private final RoomProbe probe;
   private final OwnedHandle handle;
   private final String name;
@@ -80,12 +82,13 @@ public final class DefaultRoom implements Room {
                       ConnectCallback.Result result) {
     this.core = core;
     this.options = options;
+    this.telemetry = Telemetry.guarded(options.telemetry());
     this.probe = probe;
     this.handle = core.handles().own(result.getRoom().getHandle().getId(), HandleKind.ROOM);
     this.name = result.getRoom().getInfo().getName();
     this.operations = new OperationRunner(core, probe, options.scheduler(), options.timer(), name,
         roomOptions.operationTimeout());
-    this.hub = new EventHub(options.scheduler(), options.eventBufferSize());
+    this.hub = new EventHub(options.scheduler(), options.eventBufferSize(), telemetry);
     this.streams = new DataStreams(this);
     this.media = new MediaStreams(this);
     this.local = new DefaultLocalParticipant(this,
@@ -139,6 +142,15 @@ public final class DefaultRoom implements Room {
    */
   public LiveKitOptions options() {
     return options;
+  }
+
+  /**
+   * The entry point's telemetry, guarded: it never throws.
+   *
+   * @return the telemetry
+   */
+  public Telemetry telemetry() {
+    return telemetry;
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.roomflux.reactor.internal.room;
 
 import io.roomflux.RoomFluxException;
+import io.roomflux.Telemetry;
 import io.roomflux.reactor.RoomEvent;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,6 +26,7 @@ final class EventHub {
 
   private final Scheduler scheduler;
   private final int bufferSize;
+  private final Telemetry telemetry;
   private final LongAdder missed = new LongAdder();
   private final Sinks.Many<RoomEvent> sink = Sinks.many().multicast().directBestEffort();
   private final Object lock = new Object();
@@ -36,15 +38,17 @@ final class EventHub {
   // refused as non-serialized and none can throw into the main stream's path.
   private final Object watchLock = new Object();
 
-  EventHub(Scheduler scheduler, int bufferSize) {
+  /** A hub reporting each emitted event and each dropped one to {@code telemetry} (guarded). */
+  EventHub(Scheduler scheduler, int bufferSize, Telemetry telemetry) {
     this.scheduler = scheduler;
     this.bufferSize = bufferSize;
+    this.telemetry = telemetry;
   }
 
   /** The events from now on (the held ones first, for the first subscriber), on the scheduler. */
   Flux<RoomEvent> events() {
     return Flux.defer(this::live)
-        .onBackpressureBuffer(bufferSize, dropped -> missed.increment(), BufferOverflowStrategy.DROP_OLDEST)
+        .onBackpressureBuffer(bufferSize, dropped -> dropped(), BufferOverflowStrategy.DROP_OLDEST)
         .publishOn(scheduler, 32);
   }
 
@@ -60,6 +64,11 @@ final class EventHub {
   /** Events dropped for slow subscribers, and while held for the first one. */
   long missed() {
     return missed.sum();
+  }
+
+  private void dropped() {
+    missed.increment();
+    telemetry.eventsDropped(1);
   }
 
   private Flux<RoomEvent> live() {
@@ -80,6 +89,7 @@ final class EventHub {
   }
 
   void emit(RoomEvent event) {
+    telemetry.eventEmitted(event.getClass().getSimpleName());
     synchronized (watchLock) {
       watch.tryEmitNext(event); // no watcher: nothing to do
     }
@@ -89,7 +99,7 @@ final class EventHub {
         if (held != null) {
           if (held.size() == bufferSize) {
             held.remove(0);
-            missed.increment();
+            dropped();
           }
           held.add(event);
           return;

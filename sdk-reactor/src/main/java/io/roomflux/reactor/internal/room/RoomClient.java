@@ -1,5 +1,6 @@
 package io.roomflux.reactor.internal.room;
 
+import io.roomflux.Telemetry;
 import io.roomflux.core.AsyncCall;
 import io.roomflux.core.Redactor;
 import io.roomflux.proto.ConnectCallback;
@@ -16,6 +17,7 @@ import io.roomflux.reactor.Room;
 import io.roomflux.reactor.RoomOptions;
 import io.roomflux.reactor.ServerUnreachableException;
 import io.roomflux.reactor.internal.core.Core;
+import io.roomflux.reactor.internal.telemetry.Observed;
 import io.roomflux.reactor.internal.wire.RoomWire;
 import java.util.Map;
 import java.util.Optional;
@@ -40,6 +42,7 @@ public final class RoomClient {
   private final Core core;
   private final LiveKitOptions options;
   private final RoomProbe probe;
+  private final Telemetry telemetry;
   // Every room this entry point holds, delivered or abandoned by a cancelled connect, until it
   // is released.
   private final Set<DefaultRoom> rooms = ConcurrentHashMap.newKeySet();
@@ -55,6 +58,7 @@ public final class RoomClient {
     this.core = core;
     this.options = options;
     this.probe = probe;
+    this.telemetry = Telemetry.guarded(options.telemetry());
   }
 
   /**
@@ -84,8 +88,11 @@ public final class RoomClient {
    * @return the room
    */
   public Mono<Room> connect(String url, String token, RoomOptions roomOptions) {
-    return Mono.<Room>create(sink -> new Attempt(sink, url, token, roomOptions).start())
-        .publishOn(options.scheduler())
+    Mono<Room> connect = Mono.<Room>create(sink -> new Attempt(sink, url, token, roomOptions).start())
+        .publishOn(options.scheduler());
+    // Observed after publishOn: the scope ends on the scheduler (or the cancelling thread), never
+    // on a thread of the core.
+    return Observed.mono(telemetry, () -> Observed.connect(url), connect)
         .doOnDiscard(DefaultRoom.class, room -> room.disconnect().subscribe());
   }
 
