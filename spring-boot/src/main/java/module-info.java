@@ -23,6 +23,9 @@ module io.roomflux.spring {
   requires static transitive spring.web;
   requires static transitive spring.webflux;
   requires static transitive spring.boot.health;
+  requires static transitive io.roomflux.micrometer;
+  requires static transitive micrometer.core;
+  requires static transitive micrometer.observation;
   requires static org.jspecify;
 
   exports io.roomflux.spring.boot;

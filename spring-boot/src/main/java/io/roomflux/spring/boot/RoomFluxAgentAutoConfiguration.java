@@ -1,9 +1,11 @@
 package io.roomflux.spring.boot;
 
+import io.roomflux.Telemetry;
 import io.roomflux.agents.AgentJobHandler;
 import io.roomflux.agents.AgentWorker;
 import io.roomflux.reactor.LiveKit;
 import io.roomflux.reactor.RoomOptions;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -35,13 +37,15 @@ public class RoomFluxAgentAutoConfiguration {
    * @param handler the job handler
    * @param liveKit the entry point job rooms are joined with
    * @param roomOptions how job rooms are joined
+   * @param telemetry where job ends are reported, if the application has a {@link Telemetry} bean
    * @return the worker, not started (its lifecycle starts it)
    */
   // No destroy method: AgentWorker.close() returns a Mono, and the lifecycle drains the worker.
   @Bean(destroyMethod = "")
   @ConditionalOnMissingBean
   public AgentWorker roomFluxAgentWorker(LiveKitConnectionDetails details, RoomFluxProperties properties,
-                                         AgentJobHandler handler, LiveKit liveKit, RoomOptions roomOptions) {
+                                         AgentJobHandler handler, LiveKit liveKit, RoomOptions roomOptions,
+                                         ObjectProvider<Telemetry> telemetry) {
     RoomFluxProperties.Agent agent = properties.getAgent();
     PropertyChecks.check(agent.getMaxJobs() >= 1, "roomflux.agent.max-jobs", "must be at least 1, not " + agent.getMaxJobs(),
         "Set roomflux.agent.max-jobs to the most jobs the worker may run at once.");
@@ -54,6 +58,7 @@ public class RoomFluxAgentAutoConfiguration {
         .liveKit(liveKit)
         .roomOptions(roomOptions)
         .onJob(handler::handle)
+        .telemetry(telemetry.getIfUnique(Telemetry::none))
         .build();
   }
 

@@ -1,5 +1,6 @@
 package io.roomflux.spring.boot;
 
+import io.roomflux.Telemetry;
 import io.roomflux.reactor.LiveKit;
 import io.roomflux.reactor.LiveKitOptions;
 import io.roomflux.reactor.RoomOptions;
@@ -15,7 +16,8 @@ import org.springframework.core.env.Environment;
 /**
  * The core of RoomFlux for Spring Boot: {@link RoomFluxProperties}, the
  * {@link LiveKitConnectionDetails}, the {@link LiveKit} entry point (its rooms disconnected and
- * released when the context closes), the default {@link RoomOptions} and a {@link TokenIssuer}.
+ * released when the context closes; it reports to the {@link Telemetry} bean if there is one), the
+ * default {@link RoomOptions} and a {@link TokenIssuer}.
  * Every bean backs off when the application declares its own.
  */
 @AutoConfiguration
@@ -80,10 +82,11 @@ public class RoomFluxAutoConfiguration {
   @ConditionalOnMissingBean(LiveKit.class)
   static class LiveKitConfiguration {
 
+    // The Telemetry bean, if any (RoomFluxMetricsAutoConfiguration's with Micrometer), else none.
     @Bean
     @ConditionalOnMissingBean
-    LiveKitOptions roomFluxLiveKitOptions() {
-      return LiveKitOptions.defaults();
+    LiveKitOptions roomFluxLiveKitOptions(ObjectProvider<Telemetry> telemetry) {
+      return LiveKitOptions.builder().telemetry(telemetry.getIfUnique(Telemetry::none)).build();
     }
 
     // Closed by LiveKitCloser, which disconnects the rooms first, within roomflux.shutdown-timeout.

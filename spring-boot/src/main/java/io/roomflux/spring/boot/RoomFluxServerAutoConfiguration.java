@@ -1,8 +1,10 @@
 package io.roomflux.spring.boot;
 
+import io.roomflux.Telemetry;
 import io.roomflux.server.AgentDispatchClient;
 import io.roomflux.server.RoomServiceClient;
 import io.roomflux.server.ServerApi;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -25,13 +27,16 @@ public class RoomFluxServerAutoConfiguration {
    *
    * @param details the server and its credentials
    * @param properties the properties
+   * @param telemetry where its calls are reported, if the application has a {@link Telemetry} bean
    * @return the server API, closed when the context closes
    */
   @Bean(destroyMethod = "close")
   @ConditionalOnMissingBean
-  public ServerApi roomFluxServerApi(LiveKitConnectionDetails details, RoomFluxProperties properties) {
+  public ServerApi roomFluxServerApi(LiveKitConnectionDetails details, RoomFluxProperties properties,
+                                     ObjectProvider<Telemetry> telemetry) {
     return ServerApi.builder(details.url(), details.apiKey(), details.apiSecret())
         .timeout(PropertyChecks.positive(properties.getServer().getTimeout(), "roomflux.server.timeout"))
+        .telemetry(telemetry.getIfUnique(Telemetry::none))
         .build();
   }
 

@@ -2,12 +2,14 @@ package io.roomflux.spring.boot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.roomflux.agents.AgentJob;
 import io.roomflux.agents.AgentJobHandler;
 import io.roomflux.agents.AgentWorker;
 import io.roomflux.devserver.LiveKitDevServer;
 import io.roomflux.reactor.LiveKit;
 import io.roomflux.reactor.Room;
+import io.roomflux.reactor.RoomEvent;
 import io.roomflux.reactor.RoomOptions;
 import io.roomflux.server.ServerApi;
 import io.roomflux.server.proto.CreateAgentDispatchRequest;
@@ -16,8 +18,14 @@ import io.roomflux.testkit.LiveKitIntegrationTest;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
+import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -30,7 +38,9 @@ import reactor.core.publisher.Sinks;
  * The auto-configured beans against livekit-server v1.13.5: the {@link LiveKit} bean joins a room
  * with a token from the {@link TokenIssuer} and the closing context releases it; an
  * {@link AgentJobHandler} bean receives a job dispatched through the {@link ServerApi} bean; the
- * health indicator is UP with the server, the agent worker registered, and no secret in its details.
+ * health indicator is UP with the server, the agent worker registered, and no secret in its details;
+ * with a {@code MeterRegistry}, the meters move (rooms open 1 then 0, connects, events by type,
+ * server calls).
  */
 @LiveKitIntegrationTest
 class StarterIntegrationTest {
@@ -103,6 +113,48 @@ class StarterIntegrationTest {
         });
     // Closing drained the worker (its job cancelled after 2 s) and released the LiveKit bean's rooms.
     assertThat(bean.get().diagnostics().roomsOpen()).isZero();
+    assertThat(bean.get().diagnostics().liveHandles()).isZero();
+  }
+
+  @Test
+  void withAMeterRegistryTheMetersMoveRoomsOpenUpThenZeroConnectsEventsAndServerCallsCounted() {
+    AtomicReference<MeterRegistry> registryRef = new AtomicReference<>();
+    AtomicReference<LiveKit> bean = new AtomicReference<>();
+    String room = "spring-metered-" + UUID.randomUUID();
+    runner.withConfiguration(AutoConfigurations.of(MetricsAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class,
+            SimpleMetricsExportAutoConfiguration.class, ObservationAutoConfiguration.class, RoomFluxMetricsAutoConfiguration.class))
+        .run(context -> {
+          assertThat(context).hasNotFailed();
+          MeterRegistry registry = context.getBean(MeterRegistry.class);
+          registryRef.set(registry);
+          LiveKit lk = context.getBean(LiveKit.class);
+          bean.set(lk);
+          TokenIssuer issuer = context.getBean(TokenIssuer.class);
+          String url = context.getBean(LiveKitConnectionDetails.class).url();
+          assertThat(registry.get("roomflux.rooms.open").gauge().value()).isZero();
+
+          Room bot = lk.connect(url, issuer.joinJwt(room, "bot")).block(IO);
+          assertThat(bot).isNotNull();
+          assertThat(registry.get("roomflux.rooms.open").gauge().value()).isEqualTo(1.0);
+          CompletableFuture<String> arrival = bot.events().ofType(RoomEvent.ParticipantConnected.class)
+              .map(event -> event.participant().identity()).next().toFuture();
+          Room alice = lk.connect(url, issuer.joinJwt(room, "alice")).block(IO);
+          assertThat(alice).isNotNull();
+          assertThat(arrival.get(IO.toSeconds(), TimeUnit.SECONDS)).isEqualTo("alice");
+          assertThat(registry.get("roomflux.rooms.open").gauge().value()).isEqualTo(2.0);
+          alice.disconnect().block(IO);
+          assertThat(registry.get("roomflux.rooms.open").gauge().value()).isEqualTo(1.0);
+          assertThat(registry.get("roomflux.events.emitted").tag("type", "ParticipantConnected").counter().count()).isGreaterThanOrEqualTo(1);
+          assertThat(registry.get("roomflux.connect").tag("outcome", "success").timer().count()).isGreaterThanOrEqualTo(1);
+
+          context.getBean(ServerApi.class).roomService().listRooms().block(IO);
+          assertThat(registry.get("roomflux.server.call").tag("service", "RoomService").tag("method", "ListRooms")
+              .tag("outcome", "success").timer().count()).isEqualTo(1);
+          assertThat(registry.get("roomflux.handles.live").tag("kind", "ROOM").gauge().value()).isPositive();
+        });
+    // The context closed the bot's room: the gauges read 0.
+    assertThat(bean.get().diagnostics().roomsOpen()).isZero();
+    assertThat(registryRef.get().get("roomflux.rooms.open").gauge().value()).isZero();
     assertThat(bean.get().diagnostics().liveHandles()).isZero();
   }
 
