@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.roomflux.agents.AgentJob;
 import io.roomflux.agents.AgentJobHandler;
 import io.roomflux.agents.AgentWorker;
+import io.roomflux.agents.JobEnd;
 import io.roomflux.devserver.LiveKitDevServer;
 import io.roomflux.reactor.LiveKit;
 import io.roomflux.reactor.Room;
@@ -45,6 +46,9 @@ import reactor.core.publisher.Sinks;
 @LiveKitIntegrationTest
 class StarterIntegrationTest {
   private static final Duration IO = Duration.ofSeconds(30);
+  private static final AutoConfigurations METRICS = AutoConfigurations.of(MetricsAutoConfiguration.class,
+      CompositeMeterRegistryAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class,
+      ObservationAutoConfiguration.class, RoomFluxMetricsAutoConfiguration.class);
 
   private final LiveKitDevServer server;
   private final ApplicationContextRunner runner;
@@ -83,11 +87,13 @@ class StarterIntegrationTest {
     String agentName = "spring-agent-" + UUID.randomUUID();
     String room = "spring-agent-" + UUID.randomUUID();
     AtomicReference<LiveKit> bean = new AtomicReference<>();
-    runner.withUserConfiguration(Jobs.class)
+    AtomicReference<MeterRegistry> registryRef = new AtomicReference<>();
+    runner.withUserConfiguration(Jobs.class).withConfiguration(METRICS)
         .withPropertyValues("roomflux.agent.name=" + agentName, "roomflux.agent.drain-timeout=2s")
         .run(context -> {
           assertThat(context).hasNotFailed();
           bean.set(context.getBean(LiveKit.class));
+          registryRef.set(context.getBean(MeterRegistry.class));
           AgentWorker worker = context.getBean(AgentWorker.class);
           String workerId = worker.registrations().next().block(IO);
 
@@ -110,8 +116,16 @@ class StarterIntegrationTest {
           assertThat(job.metadata()).isEqualTo("from spring");
           assertThat(job.room().localParticipant().identity()).isEqualTo("agent-" + job.id());
           assertThat(worker.stats().runningJobs()).isEqualTo(1);
+
+          // Deleting the room ends the job; the worker reports it to the Telemetry bean.
+          JobEnd end = worker.jobEnds().next()
+              .doOnSubscribe(s -> api.roomService().deleteRoom(room).subscribe())
+              .block(IO);
+          assertThat(end).isNotNull();
+          assertThat(registryRef.get().get("roomflux.agent.jobs").tag("status", end.outcome().name()).counter().count())
+              .isEqualTo(1);
         });
-    // Closing drained the worker (its job cancelled after 2 s) and released the LiveKit bean's rooms.
+    // Closing drained the worker and released the LiveKit bean's rooms.
     assertThat(bean.get().diagnostics().roomsOpen()).isZero();
     assertThat(bean.get().diagnostics().liveHandles()).isZero();
   }
@@ -121,8 +135,7 @@ class StarterIntegrationTest {
     AtomicReference<MeterRegistry> registryRef = new AtomicReference<>();
     AtomicReference<LiveKit> bean = new AtomicReference<>();
     String room = "spring-metered-" + UUID.randomUUID();
-    runner.withConfiguration(AutoConfigurations.of(MetricsAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class,
-            SimpleMetricsExportAutoConfiguration.class, ObservationAutoConfiguration.class, RoomFluxMetricsAutoConfiguration.class))
+    runner.withConfiguration(METRICS)
         .run(context -> {
           assertThat(context).hasNotFailed();
           MeterRegistry registry = context.getBean(MeterRegistry.class);
