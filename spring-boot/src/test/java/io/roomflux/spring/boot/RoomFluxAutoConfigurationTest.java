@@ -54,8 +54,8 @@ class RoomFluxAutoConfigurationTest {
     List<String> imports = ImportCandidates.load(AutoConfiguration.class, getClass().getClassLoader()).getCandidates();
     assertThat(imports).contains(RoomFluxAutoConfiguration.class.getName(), RoomFluxServerAutoConfiguration.class.getName(),
         RoomFluxWebhookAutoConfiguration.class.getName(), RoomFluxAgentAutoConfiguration.class.getName(),
-        RoomFluxHealthAutoConfiguration.class.getName());
-    assertThat(imports.stream().filter(name -> name.startsWith("io.roomflux."))).hasSize(5);
+        RoomFluxHealthAutoConfiguration.class.getName(), RoomFluxMetricsAutoConfiguration.class.getName());
+    assertThat(imports.stream().filter(name -> name.startsWith("io.roomflux."))).hasSize(6);
   }
 
   @Test
