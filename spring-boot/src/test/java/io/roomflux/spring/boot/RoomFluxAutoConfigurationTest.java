@@ -118,6 +118,9 @@ class RoomFluxAutoConfigurationTest {
   @Test
   void badValuesFailStartUpNamingTheirProperty() {
     assertFailsNaming(plain.withPropertyValues("roomflux.token.ttl=-5s"), "roomflux.token.ttl");
+    // A value that does not bind at all: Spring Boot's own bind failure names the property.
+    plain.withPropertyValues("roomflux.token.ttl=soon").run(context -> assertThat(context.getStartupFailure())
+        .hasStackTraceContaining("roomflux.token.ttl"));
     assertFailsNaming(plain.withPropertyValues("roomflux.room.operation-timeout=0s"), "roomflux.room.operation-timeout");
     assertFailsNaming(plain.withPropertyValues("roomflux.server.timeout=0s"), "roomflux.server.timeout");
     assertFailsNaming(web.withPropertyValues("roomflux.webhook.path=hooks"), "roomflux.webhook.path");
