@@ -2,6 +2,7 @@ package io.roomflux.samples.webflux;
 
 import io.roomflux.devserver.LiveKitDevServer;
 import io.roomflux.reactor.LiveKit;
+import io.roomflux.server.ServerApi;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -66,5 +67,16 @@ public class RoomBotApplication {
   @Bean(destroyMethod = "close")
   LiveKit liveKit() {
     return LiveKit.create();
+  }
+
+  /**
+   * The server API that lists the page's rooms; its {@code close()} releases the connection pool.
+   *
+   * @param server where the bot connects
+   * @return the server API
+   */
+  @Bean(destroyMethod = "close")
+  ServerApi serverApi(LiveKitServer server) {
+    return ServerApi.builder(server.url(), server.apiKey(), server.apiSecret()).build();
   }
 }
