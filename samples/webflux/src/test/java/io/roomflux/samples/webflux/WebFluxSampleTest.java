@@ -137,6 +137,17 @@ class WebFluxSampleTest {
   }
 
   @Test
+  void healthAndThePrometheusScrapeAreExposed() {
+    http.get().uri("/actuator/health").exchange()
+        .expectStatus().isOk()
+        .expectBody().jsonPath("$.status").isEqualTo("UP");
+    http.get().uri("/actuator/prometheus").exchange()
+        .expectStatus().isOk()
+        .expectBody(String.class)
+        .value(scrape -> assertThat(scrape).contains("# TYPE jvm_memory_used_bytes gauge"));
+  }
+
+  @Test
   void blockHoundIsActive() {
     BlockHoundContract.assertBlockingOnAParallelThreadIsReported();
   }
