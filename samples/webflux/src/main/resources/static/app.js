@@ -39,7 +39,8 @@ async function loadRooms() {
     const button = document.createElement('button');
     button.type = 'button';
     button.dataset.room = listed.name;
-    button.textContent = `${listed.name} (${listed.participants})`;
+    button.textContent = listed.name;
+    button.title = `created ${new Date(listed.createdAt).toLocaleString()}`;
     button.setAttribute('aria-pressed', String(listed.name === room));
     button.addEventListener('click', () => watch(listed.name));
     const li = document.createElement('li');

@@ -2,6 +2,7 @@ package io.roomflux.samples.webflux;
 
 import io.roomflux.RoomFluxException;
 import io.roomflux.server.ServerApi;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -33,9 +34,9 @@ public class RoomListController {
    * A room as the server lists it.
    *
    * @param name the room's name
-   * @param participants how many participants are in it (the bot included, once it joined)
+   * @param createdAt when the server created it
    */
-  public record ListedRoom(String name, int participants) {}
+  public record ListedRoom(String name, Instant createdAt) {}
 
   /**
    * Lists the server's rooms, by name.
@@ -45,7 +46,7 @@ public class RoomListController {
   @GetMapping("/rooms")
   public Mono<List<ListedRoom>> rooms() {
     return server.roomService().listRooms().map(response -> response.getRoomsList().stream()
-        .map(room -> new ListedRoom(room.getName(), room.getNumParticipants()))
+        .map(room -> new ListedRoom(room.getName(), Instant.ofEpochSecond(room.getCreationTime())))
         .sorted(Comparator.comparing(ListedRoom::name))
         .toList());
   }

@@ -6,9 +6,8 @@ import io.roomflux.devserver.LiveKitDevServer;
 import io.roomflux.reactor.LiveKit;
 import io.roomflux.reactor.Room;
 import io.roomflux.reactor.RoomOptions;
-import io.roomflux.reactor.LiveKit;
-import static org.assertj.core.api.Assertions.assertThat;
-
+import io.roomflux.server.ServerApi;
+import io.roomflux.server.proto.CreateRoomRequest;
 import io.roomflux.testkit.BlockHoundContract;
 import io.roomflux.testkit.LiveKitIntegrationTest;
 import java.nio.charset.StandardCharsets;
@@ -51,6 +50,8 @@ class WebFluxSampleTest {
   private LiveKitDevServer server;
   @Autowired
   private RoomRegistry registry;
+  @Autowired
+  private ServerApi serverApi;
 
   private WebTestClient http;
   private String room;
@@ -134,6 +135,18 @@ class WebFluxSampleTest {
         .expectStatus().isNotFound()
         .expectBody().jsonPath("$.detail").isEqualTo("the bot is not in room '" + room + "'");
     http.delete().uri("/rooms/{room}", room).exchange().expectStatus().isNotFound();
+  }
+
+  @Test
+  void theRoomListComesFromTheServersListRooms() {
+    StepVerifier.create(serverApi.roomService().createRoom(CreateRoomRequest.newBuilder().setName(room).build()))
+        .expectNextCount(1)
+        .expectComplete()
+        .verify(IO);
+    http.get().uri("/rooms").exchange()
+        .expectStatus().isOk()
+        .expectBody().jsonPath("$[?(@.name == '" + room + "')].createdAt").isNotEmpty();
+    StepVerifier.create(serverApi.roomService().deleteRoom(room)).expectNextCount(1).expectComplete().verify(IO);
   }
 
   @Test
