@@ -2,7 +2,6 @@ package io.roomflux.samples.webflux;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.roomflux.devserver.LiveKitDevServer;
 import io.roomflux.reactor.LiveKit;
 import io.roomflux.reactor.Room;
 import io.roomflux.reactor.RoomEvent;
@@ -10,7 +9,6 @@ import io.roomflux.reactor.RoomOptions;
 import io.roomflux.reactor.data.DataOptions;
 import io.roomflux.server.ServerApi;
 import io.roomflux.server.proto.CreateRoomRequest;
-import io.roomflux.testkit.LiveKitIntegrationTest;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +20,6 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
@@ -35,7 +32,6 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
@@ -50,10 +46,7 @@ import reactor.test.StepVerifier;
  * <p>Every WebDriver call blocks, so all of them run on the test's own thread, never on a Reactor
  * thread (BlockHound watches those).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-// The application starts the embedded livekit-server itself: the tag without the test kit's extension.
-@Tag(LiveKitIntegrationTest.TAG)
-class WebFluxPageBrowserTest {
+class WebFluxPageBrowserTest extends SampleAppIntegrationTest {
   private static final Duration IO = Duration.ofSeconds(30);
   private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
@@ -64,8 +57,6 @@ class WebFluxPageBrowserTest {
   private int port;
   @Autowired
   private LiveKit lk;
-  @Autowired
-  private LiveKitDevServer server;
   @Autowired
   private ServerApi serverApi;
   @Autowired
@@ -119,7 +110,7 @@ class WebFluxPageBrowserTest {
         .click();
     await.until(ExpectedConditions.attributeToBe(By.id("status"), "data-state", "watching"));
 
-    Room carol = lk.connect(server.url().toString(), server.token("carol", room), RoomOptions.defaults()).block(IO);
+    Room carol = lk.connect(server().url().toString(), server().token("carol", room), RoomOptions.defaults()).block(IO);
     assertThat(carol).isNotNull();
     CompletableFuture<RoomEvent.DataReceived> fromPage = carol.events()
         .ofType(RoomEvent.DataReceived.class)

@@ -2,14 +2,12 @@ package io.roomflux.samples.webflux;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.roomflux.devserver.LiveKitDevServer;
 import io.roomflux.reactor.LiveKit;
 import io.roomflux.reactor.Room;
 import io.roomflux.reactor.RoomOptions;
 import io.roomflux.server.ServerApi;
 import io.roomflux.server.proto.CreateRoomRequest;
 import io.roomflux.testkit.BlockHoundContract;
-import io.roomflux.testkit.LiveKitIntegrationTest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
@@ -18,10 +16,8 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
@@ -31,13 +27,10 @@ import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
 
 /**
- * The room bot over HTTP, against the embedded livekit-server the application starts through the
- * test kit, with BlockHound watching the event loops.
+ * The room bot over HTTP, against the test kit's livekit-server, with BlockHound watching the
+ * event loops.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-// The application starts the embedded livekit-server itself: the tag without the test kit's extension.
-@Tag(LiveKitIntegrationTest.TAG)
-class WebFluxSampleTest {
+class WebFluxSampleTest extends SampleAppIntegrationTest {
   private static final Duration IO = Duration.ofSeconds(30);
   private static final ParameterizedTypeReference<ServerSentEvent<Map<String, Object>>> SSE =
       new ParameterizedTypeReference<>() {};
@@ -46,8 +39,6 @@ class WebFluxSampleTest {
   private int port;
   @Autowired
   private LiveKit lk;
-  @Autowired
-  private LiveKitDevServer server;
   @Autowired
   private RoomRegistry registry;
   @Autowired
@@ -92,7 +83,7 @@ class WebFluxSampleTest {
     AtomicReference<Room> carol = new AtomicReference<>();
 
     StepVerifier.create(events)
-        .then(() -> carol.set(lk.connect(server.url().toString(), server.token("carol", room), RoomOptions.defaults())
+        .then(() -> carol.set(lk.connect(server().url().toString(), server().token("carol", room), RoomOptions.defaults())
             .block(IO)))
         .assertNext(json -> assertThat(json)
             .containsEntry("type", "ParticipantConnected")
