@@ -82,9 +82,11 @@ class WebFluxPageBrowserTest extends SampleAppIntegrationTest {
         .build();
     ChromeOptions options = new ChromeOptions()
         .setBinary(CHROMIUM.toFile())
-        // --no-sandbox: chromium's sandbox refuses to run as root, which CI is.
+        // --no-sandbox: chromium's sandbox refuses to run as root, which CI is. No background
+        // networking or component updates: the browser has only the page to talk to.
         .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-            "--window-size=1280,900", "--no-first-run", "--no-default-browser-check");
+            "--window-size=1280,900", "--no-first-run", "--no-default-browser-check",
+            "--disable-background-networking", "--disable-component-update");
     browser = new ChromeDriver(service, options);
     await = new WebDriverWait(browser, IO);
     room = "browser-" + UUID.randomUUID().toString().substring(0, 8);

@@ -144,7 +144,9 @@ class WebFluxSampleTest extends SampleAppIntegrationTest {
   void healthAndThePrometheusScrapeAreExposed() {
     http.get().uri("/actuator/health").exchange()
         .expectStatus().isOk()
-        .expectBody().jsonPath("$.status").isEqualTo("UP");
+        .expectBody()
+        .jsonPath("$.status").isEqualTo("UP")
+        .jsonPath("$.components.roomFlux.status").isEqualTo("UP");
     http.get().uri("/actuator/prometheus").exchange()
         .expectStatus().isOk()
         .expectBody(String.class)
