@@ -37,7 +37,8 @@ public class RoomFluxAgentAutoConfiguration {
    * @param roomOptions how job rooms are joined
    * @return the worker, not started (its lifecycle starts it)
    */
-  @Bean
+  // No destroy method: AgentWorker.close() returns a Mono, and the lifecycle drains the worker.
+  @Bean(destroyMethod = "")
   @ConditionalOnMissingBean
   public AgentWorker roomFluxAgentWorker(LiveKitConnectionDetails details, RoomFluxProperties properties,
                                          AgentJobHandler handler, LiveKit liveKit, RoomOptions roomOptions) {
