@@ -5,8 +5,9 @@
 #   scripts/run-sample.sh [hello-room|webflux|tone|agent] [sample arguments...]
 #
 #   hello-room (default)  alice greets bob in one room; prints the story and exits 0 (1 on failure)
-#   webflux               the WebFlux room bot on port 8080; runs until Ctrl-C or SIGTERM (started in
-#                         the background by a script it ignores SIGINT, as background jobs do: use kill)
+#   webflux               the WebFlux room bot and its page on port 8080; runs until Ctrl-C or SIGTERM
+#                         (started in the background by a script it ignores SIGINT, as background
+#                         jobs do: stop it with kill)
 #   tone                  speaker sends a 440 Hz tone for 5 s, listener measures it; exits 0 (1 on failure)
 #   agent                 an agent worker is dispatched to a room, greets a visitor and answers "say" with
 #                         a 440 Hz tone; exits 0 (1 on failure)
@@ -72,7 +73,9 @@ scripts/livekit-server.sh install >/dev/null
 classpath="${target}/classes:$(<"$classpath_file")"
 
 if [[ $sample == webflux ]]; then
-  say "the room bot runs until Ctrl-C; try, from another shell (prefixed with ip netns exec <namespace> in namespace mode):"
+  say "the room bot runs until Ctrl-C; its page is http://127.0.0.1:8080/ (in namespace mode reachable only inside"
+  say "the namespace). Or try, from another shell (prefixed with ip netns exec <namespace> in namespace mode):"
+  say "  curl http://127.0.0.1:8080/rooms"
   say "  curl -X POST 'http://127.0.0.1:8080/rooms/lobby/join?identity=bot'"
   say "  curl -N http://127.0.0.1:8080/rooms/lobby/events"
   say "  curl -X POST -H 'Content-Type: text/plain' -d 'hello' 'http://127.0.0.1:8080/rooms/lobby/messages?topic=chat'"

@@ -51,6 +51,21 @@ final class EventJson {
     return json;
   }
 
+  /**
+   * The room as the bot sees it when an event stream opens, as the stream's first event.
+   *
+   * @param room the room
+   * @return an ordered map: {@code type} ({@code Watching}) first
+   */
+  static Map<String, Object> watching(RoomController.JoinedRoom room) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("type", "Watching");
+    json.put("room", room.room());
+    json.put("identity", room.identity());
+    json.put("participants", room.participants());
+    return json;
+  }
+
   private static void participant(Map<String, Object> json, Participant participant) {
     json.put("identity", participant.identity());
     json.put("name", participant.name());

@@ -1,25 +1,27 @@
 package io.roomflux.samples.webflux;
 
 import io.roomflux.devserver.LiveKitDevServer;
-import io.roomflux.reactor.LiveKit;
-import org.springframework.beans.factory.ObjectProvider;
+import io.roomflux.spring.boot.LiveKitConnectionDetails;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
- * A room bot as a Spring Boot WebFlux service: it joins LiveKit rooms on request, streams their
- * events as Server-Sent Events and sends data packets into them (see {@link RoomController}).
+ * A room bot as a Spring Boot WebFlux service with a page of its own ({@code static/index.html}):
+ * it lists the server's rooms, joins one on request, streams its events as Server-Sent Events
+ * and sends text messages into it (see {@link RoomController}, {@link RoomListController}).
  *
- * <p>By default it starts an embedded dev-mode livekit-server (roomflux-devserver's
- * {@link LiveKitDevServer}) and talks to that; set {@code roomflux.embedded=false} and
- * {@code roomflux.url}, {@code roomflux.api-key}, {@code roomflux.api-secret} to use another
- * server. Run it with {@code scripts/run-sample.sh webflux}.
+ * <p>RoomFlux's starter gives it the {@code LiveKit} entry point, the token issuer and the server
+ * API. By default the sample starts an embedded dev-mode livekit-server (roomflux-devserver's
+ * {@link LiveKitDevServer}) and hands the starter that server's address and keys; set
+ * {@code sample.embedded-server=false} and {@code roomflux.url}, {@code roomflux.api-key},
+ * {@code roomflux.api-secret} to use another server. Run it with
+ * {@code scripts/run-sample.sh webflux}.
  */
 @SpringBootApplication(proxyBeanMethods = false)
-@EnableConfigurationProperties(RoomFluxProperties.class)
 public class RoomBotApplication {
   /** Spring instantiates this configuration class. */
   public RoomBotApplication() {}
@@ -34,37 +36,58 @@ public class RoomBotApplication {
   }
 
   /**
-   * The embedded dev-mode livekit-server, unless {@code roomflux.embedded=false}. Starting it
-   * blocks the starting thread (Spring's main thread) until the server answers.
-   *
-   * @return the running server, stopped when the context closes
+   * The embedded dev-mode livekit-server, unless {@code sample.embedded-server=false}, and the
+   * connection details that point the starter at it (the starter's own, read from
+   * {@code roomflux.*}, then back off).
    */
-  @Bean(destroyMethod = "close")
-  @ConditionalOnProperty(name = "roomflux.embedded", havingValue = "true", matchIfMissing = true)
-  LiveKitDevServer liveKitDevServer() {
-    return LiveKitDevServer.start();
-  }
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnProperty(name = "sample.embedded-server", havingValue = "true", matchIfMissing = true)
+  static class EmbeddedServer {
+    /**
+     * Starts the server. Starting blocks the starting thread (Spring's main thread) until the
+     * server answers.
+     *
+     * @param environment where a contradicting {@code roomflux.url} would be
+     * @return the running server, stopped when the context closes, after the beans that use it
+     * @throws IllegalStateException if {@code roomflux.url} names another server
+     */
+    @Bean(destroyMethod = "close")
+    LiveKitDevServer liveKitDevServer(Environment environment) {
+      if (environment.containsProperty("roomflux.url")) {
+        throw new IllegalStateException("roomflux.url names another server: set sample.embedded-server=false to use it");
+      }
+      return LiveKitDevServer.start();
+    }
 
-  /**
-   * Where the bot connects: the embedded server, or the configured one.
-   *
-   * @param properties the {@code roomflux.*} settings
-   * @param embedded the embedded server, if there is one
-   * @return the server's URL and credentials
-   */
-  @Bean
-  LiveKitServer liveKitServer(RoomFluxProperties properties, ObjectProvider<LiveKitDevServer> embedded) {
-    return LiveKitServer.from(properties, embedded.getIfAvailable());
-  }
+    /**
+     * The embedded server's address and keys, for the starter's beans.
+     *
+     * @param server the embedded server
+     * @return its connection details
+     */
+    @Bean
+    LiveKitConnectionDetails embeddedServerConnectionDetails(LiveKitDevServer server) {
+      return new LiveKitConnectionDetails() {
+        @Override
+        public String url() {
+          return server.url().toString();
+        }
 
-  /**
-   * The RoomFlux entry point. Loads the native core on creation; its {@code close()} disconnects
-   * whatever rooms are still open when the context closes.
-   *
-   * @return the entry point
-   */
-  @Bean(destroyMethod = "close")
-  LiveKit liveKit() {
-    return LiveKit.create();
+        @Override
+        public String apiKey() {
+          return server.apiKey();
+        }
+
+        @Override
+        public String apiSecret() {
+          return server.apiSecret();
+        }
+
+        @Override
+        public String toString() {
+          return "embedded " + server;
+        }
+      };
+    }
   }
 }

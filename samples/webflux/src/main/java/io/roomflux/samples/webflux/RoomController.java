@@ -28,11 +28,12 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * The bot's HTTP API. Every handler returns a publisher and never blocks: joins, sends and
- * leaves complete when the native core reports their outcome.
+ * The bot's HTTP API, which the page ({@code static/index.html}) uses. Every handler returns a
+ * publisher and never blocks: joins, sends and leaves complete when the native core reports their
+ * outcome.
  *
  * <pre>
- * POST   /rooms/{room}/join?identity=X        join; 200 with the room as JSON, 409 if already in it
+ * POST   /rooms/{room}/join[?identity=X]      join (as roomflux-bot by default); 200 with the room as JSON, 409 if already in it
  * GET    /rooms/{room}/events                 the room's events as Server-Sent Events, until it is left
  * POST   /rooms/{room}/messages[?topic=T]     send the body's text as a reliable data packet; 204
  * DELETE /rooms/{room}                        leave; 204
@@ -44,6 +45,9 @@ import reactor.core.publisher.Mono;
 @RestController
 @RequestMapping("/rooms/{room}")
 public class RoomController {
+  /** The bot's identity when a join names none. */
+  public static final String BOT_IDENTITY = "roomflux-bot";
+
   private final RoomRegistry rooms;
 
   /**
@@ -60,12 +64,12 @@ public class RoomController {
    *
    * @param room the room's name
    * @param identity the bot's identity
-   * @param participants the identities of the others already there
+   * @param participants the identities of the others there
    */
   public record JoinedRoom(String room, String identity, List<String> participants) {
     static JoinedRoom of(Room room) {
       return new JoinedRoom(room.name(), room.localParticipant().identity(),
-          List.copyOf(room.remoteParticipants().keySet()));
+          room.remoteParticipants().keySet().stream().sorted().toList());
     }
   }
 
@@ -73,28 +77,31 @@ public class RoomController {
    * Joins the room.
    *
    * @param room the room
-   * @param identity the bot's identity in it
+   * @param identity the bot's identity in it, {@value #BOT_IDENTITY} if not given
    * @return the joined room
    */
   @PostMapping("/join")
-  public Mono<JoinedRoom> join(@PathVariable("room") String room, @RequestParam("identity") String identity) {
+  public Mono<JoinedRoom> join(@PathVariable("room") String room,
+                               @RequestParam(name = "identity", defaultValue = BOT_IDENTITY) String identity) {
     return rooms.join(room, identity).map(JoinedRoom::of);
   }
 
   /**
-   * Streams the room's events, each as an SSE event named after its type with the event as JSON
-   * data. A comment opens the stream, so a client knows it is subscribed; the stream ends after
-   * the {@code Disconnected} event.
+   * Streams the room's events as unnamed SSE events (the browser's {@code EventSource} delivers
+   * them all to {@code onmessage}) whose data is the event as JSON, {@code type} first. The first
+   * event, of type {@code Watching}, is the room as the bot sees it when the stream opens (a
+   * {@link JoinedRoom}); a {@code :heartbeat} comment follows every 15 s of the stream, so that
+   * proxies keep it open. The stream ends after the {@code Disconnected} event.
    *
    * @param room the room
    * @return the events
    */
   @GetMapping(path = "/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
   public Flux<ServerSentEvent<Map<String, Object>>> events(@PathVariable("room") String room) {
-    return rooms.find(room).flatMapMany(joined -> joined.events()
+    return rooms.find(room).flatMapMany(joined -> Heartbeat.every(Heartbeat.PERIOD, joined.events()
         .map(EventJson::of)
-        .map(json -> ServerSentEvent.builder(json).event(json.get("type").toString()).build())
-        .startWith(ServerSentEvent.<Map<String, Object>>builder().comment("events of room " + room).build()));
+        .startWith(Mono.fromSupplier(() -> EventJson.watching(JoinedRoom.of(joined))))
+        .map(json -> ServerSentEvent.builder(json).build())));
   }
 
   /**

@@ -3,25 +3,26 @@ package io.roomflux.samples.webflux;
 import io.roomflux.reactor.LiveKit;
 import io.roomflux.reactor.Room;
 import io.roomflux.reactor.RoomOptions;
-import java.time.Duration;
+import io.roomflux.spring.boot.LiveKitConnectionDetails;
+import io.roomflux.spring.boot.TokenIssuer;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
  * The rooms the bot is in, by name: at most one participant per room. Thread-safe; every method
- * returns a cold {@code Mono} that does not block, so it can run on WebFlux's event loops.
+ * returns a cold {@code Mono} that does not block, so it can run on WebFlux's event loops. When the
+ * context closes, the starter disconnects every room of the {@code LiveKit} bean, and they leave
+ * the registry.
  */
 @Component
-public class RoomRegistry implements DisposableBean {
-  private static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(30);
-
+public class RoomRegistry {
   private final LiveKit lk;
-  private final LiveKitServer server;
+  private final LiveKitConnectionDetails server;
+  private final TokenIssuer tokens;
+  private final RoomOptions options;
   private final ConcurrentMap<String, Room> rooms = new ConcurrentHashMap<>();
 
   /**
@@ -29,10 +30,14 @@ public class RoomRegistry implements DisposableBean {
    *
    * @param lk the entry point rooms are joined with
    * @param server where they are joined
+   * @param tokens mints the bot's join tokens
+   * @param options how rooms are joined ({@code roomflux.room.*})
    */
-  public RoomRegistry(LiveKit lk, LiveKitServer server) {
+  public RoomRegistry(LiveKit lk, LiveKitConnectionDetails server, TokenIssuer tokens, RoomOptions options) {
     this.lk = lk;
     this.server = server;
+    this.tokens = tokens;
+    this.options = options;
   }
 
   /**
@@ -47,7 +52,7 @@ public class RoomRegistry implements DisposableBean {
   public Mono<Room> join(String name, String identity) {
     return Mono.defer(() -> rooms.containsKey(name)
             ? Mono.error(new RoomAlreadyJoinedException(name))
-            : lk.connect(server.url(), server.token(identity, name), RoomOptions.defaults()))
+            : lk.connect(server.url(), tokens.joinJwt(name, identity), options))
         .flatMap(room -> {
           if (rooms.putIfAbsent(name, room) != null) {
             // A concurrent join of the same room won: leave this second one again.
@@ -90,12 +95,5 @@ public class RoomRegistry implements DisposableBean {
    */
   public List<String> names() {
     return List.copyOf(rooms.keySet());
-  }
-
-  /** Leaves every room when the context closes; blocks Spring's closing thread meanwhile. */
-  @Override
-  public void destroy() {
-    Flux.fromIterable(List.copyOf(rooms.keySet())).flatMap(this::leave).onErrorComplete().then()
-        .block(SHUTDOWN_TIMEOUT);
   }
 }

@@ -2,15 +2,12 @@ package io.roomflux.samples.webflux;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.roomflux.devserver.LiveKitDevServer;
 import io.roomflux.reactor.LiveKit;
 import io.roomflux.reactor.Room;
 import io.roomflux.reactor.RoomOptions;
-import io.roomflux.reactor.LiveKit;
-import static org.assertj.core.api.Assertions.assertThat;
-
+import io.roomflux.server.ServerApi;
+import io.roomflux.server.proto.CreateRoomRequest;
 import io.roomflux.testkit.BlockHoundContract;
-import io.roomflux.testkit.LiveKitIntegrationTest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
@@ -19,10 +16,8 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
@@ -32,13 +27,10 @@ import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
 
 /**
- * The room bot over HTTP, against the embedded livekit-server the application starts through the
- * test kit, with BlockHound watching the event loops.
+ * The room bot over HTTP, against the test kit's livekit-server, with BlockHound watching the
+ * event loops.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-// The application starts the embedded livekit-server itself: the tag without the test kit's extension.
-@Tag(LiveKitIntegrationTest.TAG)
-class WebFluxSampleTest {
+class WebFluxSampleTest extends SampleAppIntegrationTest {
   private static final Duration IO = Duration.ofSeconds(30);
   private static final ParameterizedTypeReference<ServerSentEvent<Map<String, Object>>> SSE =
       new ParameterizedTypeReference<>() {};
@@ -48,9 +40,9 @@ class WebFluxSampleTest {
   @Autowired
   private LiveKit lk;
   @Autowired
-  private LiveKitDevServer server;
-  @Autowired
   private RoomRegistry registry;
+  @Autowired
+  private ServerApi serverApi;
 
   private WebTestClient http;
   private String room;
@@ -91,7 +83,7 @@ class WebFluxSampleTest {
     AtomicReference<Room> carol = new AtomicReference<>();
 
     StepVerifier.create(events)
-        .then(() -> carol.set(lk.connect(server.url().toString(), server.token("carol", room), RoomOptions.defaults())
+        .then(() -> carol.set(lk.connect(server().url().toString(), server().token("carol", room), RoomOptions.defaults())
             .block(IO)))
         .assertNext(json -> assertThat(json)
             .containsEntry("type", "ParticipantConnected")
@@ -134,6 +126,31 @@ class WebFluxSampleTest {
         .expectStatus().isNotFound()
         .expectBody().jsonPath("$.detail").isEqualTo("the bot is not in room '" + room + "'");
     http.delete().uri("/rooms/{room}", room).exchange().expectStatus().isNotFound();
+  }
+
+  @Test
+  void theRoomListComesFromTheServersListRooms() {
+    StepVerifier.create(serverApi.roomService().createRoom(CreateRoomRequest.newBuilder().setName(room).build()))
+        .expectNextCount(1)
+        .expectComplete()
+        .verify(IO);
+    http.get().uri("/rooms").exchange()
+        .expectStatus().isOk()
+        .expectBody().jsonPath("$[?(@.name == '" + room + "')].createdAt").isNotEmpty();
+    StepVerifier.create(serverApi.roomService().deleteRoom(room)).expectNextCount(1).expectComplete().verify(IO);
+  }
+
+  @Test
+  void healthAndThePrometheusScrapeAreExposed() {
+    http.get().uri("/actuator/health").exchange()
+        .expectStatus().isOk()
+        .expectBody()
+        .jsonPath("$.status").isEqualTo("UP")
+        .jsonPath("$.components.roomFlux.status").isEqualTo("UP");
+    http.get().uri("/actuator/prometheus").exchange()
+        .expectStatus().isOk()
+        .expectBody(String.class)
+        .value(scrape -> assertThat(scrape).contains("# TYPE jvm_memory_used_bytes gauge"));
   }
 
   @Test
