@@ -147,10 +147,34 @@ class WebFluxSampleTest extends SampleAppIntegrationTest {
         .expectBody()
         .jsonPath("$.status").isEqualTo("UP")
         .jsonPath("$.components.roomFlux.status").isEqualTo("UP");
-    http.get().uri("/actuator/prometheus").exchange()
+    // The bot in a room: RoomFlux's own meters (through the starter's Micrometer telemetry) move.
+    http.post().uri("/rooms/{room}/join?identity=bot", room).exchange().expectStatus().isOk();
+    // A handle kind's gauge is registered when the binder first reads the kind (during a scrape):
+    // the second scrape shows it.
+    http.get().uri("/actuator/prometheus").exchange().expectStatus().isOk();
+    String scrape = http.get().uri("/actuator/prometheus").exchange()
         .expectStatus().isOk()
         .expectBody(String.class)
-        .value(scrape -> assertThat(scrape).contains("# TYPE jvm_memory_used_bytes gauge"));
+        .returnResult().getResponseBody();
+    assertThat(scrape).contains("# TYPE jvm_memory_used_bytes gauge")
+        .contains("roomflux_rooms_open 1.0")
+        .containsPattern("roomflux_handles_live\\{kind=\"ROOM\"[^}]*} 1\\.0")
+        .containsPattern("roomflux_connect_seconds_count\\{[^}]*outcome=\"success\"[^}]*} [1-9]")
+        .containsPattern("roomflux_server_call_seconds_count\\{[^}]*method=\"ListRooms\"")
+        .containsPattern("roomflux_ffi_requests_seconds_count\\{[^}]*kind=\"connect\"");
+    saveRoomFluxLines(scrape);
+    http.delete().uri("/rooms/{room}", room).exchange().expectStatus().is2xxSuccessful();
+  }
+
+  /** Keeps the RoomFlux part of the scrape under target/ (quoted in docs). */
+  private static void saveRoomFluxLines(String scrape) {
+    try {
+      java.nio.file.Path out = java.nio.file.Path.of("target", "prometheus", "roomflux-scrape.txt");
+      java.nio.file.Files.createDirectories(out.getParent());
+      java.nio.file.Files.write(out, scrape.lines().filter(l -> l.contains("roomflux_")).toList());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   @Test

@@ -390,4 +390,9 @@ public final class DefaultRoom implements Room {
   public Mono<Void> onClose() {
     return disposal.onClose();
   }
+
+  /** The release, without a scheduler hop (the entry point's bookkeeping). */
+  Mono<Void> released() {
+    return disposal.released();
+  }
 }

@@ -193,7 +193,9 @@ public final class RoomClient {
       }
       DefaultRoom room = DefaultRoom.attach(core, options, probe, roomOptions, callback.getResult());
       rooms.add(room);
-      room.onClose().onErrorComplete().subscribe(null, null, () -> rooms.remove(room));
+      // Subscribed before anyone else, without a hop: the room leaves the open count before any
+      // disconnect() or onClose() of it completes.
+      room.released().onErrorComplete().subscribe(null, null, () -> rooms.remove(room));
       if (state.compareAndSet(PENDING, DELIVERED)) {
         sink.success(room);
       } else {

@@ -87,6 +87,14 @@ final class RoomDisposal {
     return closed.asMono().publishOn(scheduler);
   }
 
+  /**
+   * The room's release, signalled on the thread that completed it (no hop): the entry point forgets
+   * the room here, before any {@link #onClose()} subscriber (which hops) can observe the release.
+   */
+  Mono<Void> released() {
+    return closed.asMono();
+  }
+
   boolean ended() {
     return disconnectedEmitted.get();
   }
