@@ -59,6 +59,27 @@ public final class LiveKit implements AutoCloseable {
    * @throws CoreClosedException if the core of this process was disposed already
    */
   public static LiveKit create(LiveKitOptions options) {
+    return open(options);
+  }
+
+  /**
+   * An entry point with these options, made without blocking the subscriber's thread: the first
+   * entry point of a process loads the native core (extracts and opens the library, starts its
+   * runtime), which takes 1–3 s on a busy machine. Cold: each subscription makes a new entry
+   * point, on {@link reactor.core.scheduler.Schedulers#boundedElastic()}; use it where blocking
+   * is not allowed (a WebFlux handler, a Reactor non-blocking thread).
+   *
+   * @param options the options
+   * @return a mono of the entry point; it fails with {@link NativeLibraryException} or
+   *     {@link CoreClosedException} as {@link #create(LiveKitOptions)} throws them
+   */
+  public static reactor.core.publisher.Mono<LiveKit> createLater(LiveKitOptions options) {
+    java.util.Objects.requireNonNull(options, "options");
+    return reactor.core.publisher.Mono.fromCallable(() -> open(options))
+        .subscribeOn(reactor.core.scheduler.Schedulers.boundedElastic());
+  }
+
+  private static LiveKit open(LiveKitOptions options) {
     Objects.requireNonNull(options, "options");
     FfmCore core = FfmCore.open(new FfiClientOptions(options.coreLogs(), options.explainWait(),
         options.shutdownTimeout()), options.telemetry());

@@ -141,6 +141,17 @@ class RpcTest {
   }
 
   @Test
+  void aCallWithASmallRoundTripAllowanceToAnIdentityNotInTheRoomFailsWithConnectionTimeout() {
+    Room alice = rooms.join("alice");
+
+    StepVerifier.create(alice.localParticipant()
+            .performRpc("nobody", "greet", "{}", Duration.ofSeconds(20), Duration.ofSeconds(1)))
+        .expectErrorSatisfies(e -> assertThat(e).isInstanceOfSatisfying(RpcException.class,
+            rpc -> assertThat(rpc.code()).isEqualTo(RpcException.CONNECTION_TIMEOUT)))
+        .verify(IO);
+  }
+
+  @Test
   void everyRpcErrorTheCallerGetsNamesTheMethodAndTheDestinationAndKeepsItsCode() {
     Room alice = rooms.join("alice");
     Room bob = rooms.join("bob");

@@ -61,6 +61,26 @@ public interface VideoSource extends AutoCloseable {
   void captureFrame(VideoFrame frame, Duration timestamp, VideoRotation rotation);
 
   /**
+   * Captures a stream of frames, each when its {@link VideoFrame#timestamp()} says, with
+   * backpressure: one frame is requested at a time, and the next only once the previous was
+   * captured.
+   *
+   * <p><b>Timestamps and pacing.</b> A frame's timestamp is its capture time on any clock that
+   * only moves forward (microsecond precision); receivers use the differences between frames.
+   * The first frame with a non-zero timestamp is captured at once and sets the origin; each later
+   * one is captured when as much wall-clock time has passed since as its timestamp is past the
+   * first's (a frame already late is captured at once), on {@link Schedulers#parallel()}. A
+   * timestamp of zero means "now": the core stamps the frame with the current time, and the frame
+   * is captured as soon as it arrives, so a stream of zero-timestamp frames is paced by its
+   * producer (e.g. {@code Flux.interval}).
+   *
+   * @param frames the frames, each as {@link #captureFrame(VideoFrame)} requires
+   * @return completes when the last frame was captured; fails on the first failed capture (and
+   *     cancels {@code frames}); cancelling it cancels {@code frames}
+   */
+  Mono<Void> capture(org.reactivestreams.Publisher<VideoFrame> frames);
+
+  /**
    * Whether {@link #close()} was called.
    *
    * @return true once closed

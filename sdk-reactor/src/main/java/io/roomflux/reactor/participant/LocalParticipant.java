@@ -150,6 +150,26 @@ public interface LocalParticipant {
   Mono<String> performRpc(String destinationIdentity, String method, String payload, Duration responseTimeout);
 
   /**
+   * Calls a method of another participant, as {@link #performRpc(String, String, String, Duration)},
+   * with the round-trip allowance set: how long to wait for the recipient to acknowledge the
+   * request (the core's default is 7 s). A call to an identity that is not in the room fails with
+   * {@link RpcException#CONNECTION_TIMEOUT} once it has passed, so a smaller value fails such calls
+   * sooner; it must be below {@code responseTimeout}.
+   *
+   * @param destinationIdentity the identity of the participant to call
+   * @param method the method name
+   * @param payload the request payload (often JSON)
+   * @param responseTimeout how long to wait for the answer; positive
+   * @param maxRoundTripLatency how long to wait for the acknowledgement; positive, below
+   *     {@code responseTimeout}
+   * @return the handler's answer
+   * @throws IllegalArgumentException if a duration is not positive, or the allowance is not below
+   *     the response timeout
+   */
+  Mono<String> performRpc(String destinationIdentity, String method, String payload, Duration responseTimeout,
+                          Duration maxRoundTripLatency);
+
+  /**
    * Calls a method of another participant with the default response timeout of 10 seconds; see
    * {@link #performRpc(String, String, String, Duration)}.
    *

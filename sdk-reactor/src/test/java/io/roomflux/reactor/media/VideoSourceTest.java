@@ -59,4 +59,36 @@ class VideoSourceTest {
     assertThatThrownBy(() -> source.captureFrame(VideoFrame.rgba(16, 16, new byte[16 * 16 * 4])))
         .isInstanceOf(ResourceClosedException.class).hasMessageContaining("video source is closed");
   }
+
+  @Test
+  void aStreamOfFramesIsCapturedNoSoonerThanItsTimestampsSayAndOneFrameIsRequestedAtATime() {
+    try (VideoSource source = TestMedia.MEDIA.videoSource(16, 16)) {
+      java.util.List<Long> requests = new java.util.concurrent.CopyOnWriteArrayList<>();
+      reactor.core.publisher.Flux<VideoFrame> frames = reactor.core.publisher.Flux.range(0, 6)
+          .map(i -> VideoFrame.rgba(16, 16, new byte[16 * 16 * 4])
+              .withTimestamp(Duration.ofSeconds(1).plusMillis(50L * i)))
+          .doOnRequest(requests::add);
+      long start = System.nanoTime();
+      reactor.test.StepVerifier.create(source.capture(frames)).expectComplete().verify(Duration.ofSeconds(30));
+      // A lower bound only: the last frame is 250 ms after the first; a busy machine makes it later.
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(250));
+      assertThat(requests).as("one frame requested at a time").allMatch(n -> n == 1L);
+
+      // Zero timestamps: "now", captured as they come.
+      reactor.test.StepVerifier.create(source.capture(reactor.core.publisher.Flux.range(0, 3)
+              .map(i -> VideoFrame.rgba(16, 16, new byte[16 * 16 * 4]))))
+          .expectComplete().verify(Duration.ofSeconds(30));
+    }
+  }
+
+  @Test
+  void capturingIntoAClosedSourceFailsAndCancelsTheFrames() {
+    VideoSource source = TestMedia.MEDIA.videoSource(16, 16);
+    source.close();
+    java.util.concurrent.atomic.AtomicBoolean cancelled = new java.util.concurrent.atomic.AtomicBoolean();
+    reactor.test.StepVerifier.create(source.capture(reactor.core.publisher.Flux.<VideoFrame>never()
+            .startWith(VideoFrame.rgba(16, 16, new byte[16 * 16 * 4])).doOnCancel(() -> cancelled.set(true))))
+        .expectError(ResourceClosedException.class).verify(Duration.ofSeconds(30));
+    assertThat(cancelled).isTrue();
+  }
 }

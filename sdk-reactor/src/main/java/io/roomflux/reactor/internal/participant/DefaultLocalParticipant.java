@@ -159,6 +159,24 @@ public final class DefaultLocalParticipant implements LocalParticipant {
   @Override
   public Mono<String> performRpc(String destinationIdentity, String method, String payload,
                                  Duration responseTimeout) {
+    return performRpc(destinationIdentity, method, payload, responseTimeout, 0);
+  }
+
+  @Override
+  public Mono<String> performRpc(String destinationIdentity, String method, String payload,
+                                 Duration responseTimeout, Duration maxRoundTripLatency) {
+    if (maxRoundTripLatency.isNegative() || maxRoundTripLatency.isZero()
+        || maxRoundTripLatency.compareTo(responseTimeout) >= 0) {
+      throw new IllegalArgumentException("maxRoundTripLatency must be positive and below responseTimeout ("
+          + responseTimeout + "): " + maxRoundTripLatency);
+    }
+    return performRpc(destinationIdentity, method, payload, responseTimeout,
+        (int) Math.min(maxRoundTripLatency.toMillis(), Integer.MAX_VALUE));
+  }
+
+  /** {@code latencyMs} 0: the core's default allowance. */
+  private Mono<String> performRpc(String destinationIdentity, String method, String payload,
+                                  Duration responseTimeout, int latencyMs) {
     if (responseTimeout.isNegative() || responseTimeout.isZero()) {
       throw new IllegalArgumentException("responseTimeout must be positive: " + responseTimeout);
     }
@@ -172,16 +190,21 @@ public final class DefaultLocalParticipant implements LocalParticipant {
         return Mono.error(new RpcException(RpcException.REQUEST_PAYLOAD_TOO_LARGE, "Request payload too large: "
             + size + " bytes, the limit is " + RpcException.MAX_PAYLOAD_BYTES));
       }
-      return room.operations().<String>operate(call, handle, (participant, asyncId) -> FfiRequest.newBuilder()
-          .setPerformRpc(PerformRpcRequest.newBuilder().setLocalParticipantHandle(participant)
-              .setDestinationIdentity(destinationIdentity).setMethod(method).setPayload(payload)
-              .setResponseTimeoutMs(timeoutMs).setRequestAsyncId(asyncId)).build(), event -> {
-                PerformRpcCallback callback = event.getPerformRpc();
-                if (callback.hasError()) {
-                  throw RpcWire.rpcException(callback.getError());
-                }
-                return callback.getPayload();
-              }, null, responseTimeout);
+      return room.operations().<String>operate(call, handle, (participant, asyncId) -> {
+        PerformRpcRequest.Builder rpcCall = PerformRpcRequest.newBuilder().setLocalParticipantHandle(participant)
+            .setDestinationIdentity(destinationIdentity).setMethod(method).setPayload(payload)
+            .setResponseTimeoutMs(timeoutMs).setRequestAsyncId(asyncId);
+        if (latencyMs > 0) {
+          rpcCall.setMaxRoundTripLatencyMs(latencyMs);
+        }
+        return FfiRequest.newBuilder().setPerformRpc(rpcCall).build();
+      }, event -> {
+        PerformRpcCallback callback = event.getPerformRpc();
+        if (callback.hasError()) {
+          throw RpcWire.rpcException(callback.getError());
+        }
+        return callback.getPayload();
+      }, null, responseTimeout);
     }).onErrorMap(RpcException.class, e -> e.forCall(method, destinationIdentity)));
   }
 
