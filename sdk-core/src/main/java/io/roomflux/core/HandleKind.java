@@ -40,6 +40,8 @@ public enum HandleKind {
   BYTE_STREAM_WRITER,
   /** A local or remote data track, or a data track stream. */
   DATA_TRACK,
+  /** A capture source: a video producer running inside the core. */
+  CAPTURE_SOURCE,
   /** Anything else the core hands out. */
   OTHER
 }

@@ -56,6 +56,17 @@ public interface Media {
   VideoSource videoSource(int width, int height, boolean screencast);
 
   /**
+   * Makes a capture source: a video producer (test pattern or clock) that runs inside the core and
+   * feeds a video source of its own. Asynchronous: the core builds the producer first.
+   *
+   * @param config what to produce
+   * @return the capture source, not yet running; close it when done. Fails with
+   *     {@link OperationFailedException} if the core cannot make it (for example a core built
+   *     without its capture feature)
+   */
+  reactor.core.publisher.Mono<CaptureSource> captureSource(CaptureSourceConfig config);
+
+  /**
    * Creates a local audio track from a source of this media factory's kind (one it created).
    *
    * @param name the name receivers see

@@ -5,6 +5,8 @@ import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
+// Longer than 400 lines: an option type, one accessor, one with-method and one builder setter per
+// option, each documented; splitting it would scatter each option over several files.
 /**
  * How a local track is published ({@link io.roomflux.reactor.participant.LocalParticipant#publishTrack}).
  * Immutable and thread-safe; start from {@link #defaults()} (the core's own), {@link #microphone()},
@@ -19,7 +21,8 @@ public final class TrackPublishOptions {
   private record Settings(TrackSource source, VideoCodec videoCodec, Optional<VideoEncoding> videoEncoding,
                           Optional<AudioEncoding> audioEncoding, boolean simulcast, boolean dtx, boolean red,
                           Optional<String> stream, boolean preconnectBuffer, Optional<String> scalabilityMode,
-                          Optional<DegradationPreference> degradationPreference) {
+                          Optional<DegradationPreference> degradationPreference,
+                          Optional<VideoEncoder> videoEncoder) {
   }
 
   private TrackPublishOptions(Settings s) {
@@ -60,6 +63,7 @@ public final class TrackPublishOptions {
     b.preconnectBuffer = s.preconnectBuffer;
     b.scalabilityMode = s.scalabilityMode;
     b.degradationPreference = s.degradationPreference;
+    b.videoEncoder = s.videoEncoder;
     return b;
   }
 
@@ -141,6 +145,14 @@ public final class TrackPublishOptions {
    */
   public Optional<DegradationPreference> degradationPreference() {
     return s.degradationPreference;
+  }
+
+  /**
+   * {@return which encoder implementation publishes the video, if set} Default empty: the core's
+   * choice ({@link VideoEncoder#AUTO}).
+   */
+  public Optional<VideoEncoder> videoEncoder() {
+    return s.videoEncoder;
   }
 
   /**
@@ -242,6 +254,15 @@ public final class TrackPublishOptions {
     return toBuilder().degradationPreference(value).build();
   }
 
+  /**
+   * {@return these options with an encoder implementation for the video}
+   *
+   * @param value the encoder
+   */
+  public TrackPublishOptions withVideoEncoder(VideoEncoder value) {
+    return toBuilder().videoEncoder(value).build();
+  }
+
   @Override
   public boolean equals(@Nullable Object other) {
     return other instanceof TrackPublishOptions o && o.s.equals(s);
@@ -274,6 +295,7 @@ public final class TrackPublishOptions {
     private boolean preconnectBuffer;
     private Optional<String> scalabilityMode = Optional.empty();
     private Optional<DegradationPreference> degradationPreference = Optional.empty();
+    private Optional<VideoEncoder> videoEncoder = Optional.empty();
 
     private Builder() {
     }
@@ -388,10 +410,20 @@ public final class TrackPublishOptions {
       return this;
     }
 
+    /**
+     * {@return this builder, with {@link TrackPublishOptions#videoEncoder()} set}
+     *
+     * @param value the encoder
+     */
+    public Builder videoEncoder(VideoEncoder value) {
+      videoEncoder = Optional.of(Objects.requireNonNull(value, "videoEncoder"));
+      return this;
+    }
+
     /** {@return the options, immutable} */
     public TrackPublishOptions build() {
       return new TrackPublishOptions(new Settings(source, videoCodec, videoEncoding, audioEncoding, simulcast, dtx,
-          red, stream, preconnectBuffer, scalabilityMode, degradationPreference));
+          red, stream, preconnectBuffer, scalabilityMode, degradationPreference, videoEncoder));
     }
   }
 }

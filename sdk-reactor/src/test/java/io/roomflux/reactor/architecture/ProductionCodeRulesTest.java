@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Rules for the production code of sdk-core, sdk-reactor, token and common that no compiler
  * checks: no mutable static state (so two {@code LiveKit}s, or two tests, never share a counter or
- * a hook), and no oversized source file in sdk-reactor.
+ * a hook), and no source file in sdk-reactor over 400 lines unless its first lines say why.
  */
 class ProductionCodeRulesTest {
 
@@ -88,8 +88,12 @@ class ProductionCodeRulesTest {
       List<Path> sources = walk.filter(Files::isRegularFile).toList();
       files = sources.size();
       for (Path source : sources) {
-        int lines = Files.readAllLines(source).size();
-        if (lines > MAX_SOURCE_LINES) {
+        List<String> text = Files.readAllLines(source);
+        int lines = text.size();
+        // Allowed with its reason written at its top (style: "no class over ~400 lines without a
+        // reason written at its top").
+        boolean reasoned = text.stream().limit(10).anyMatch(l -> l.startsWith("// Longer than 400 lines: "));
+        if (lines > MAX_SOURCE_LINES && !reasoned) {
           offenders.put(Repository.root().relativize(source).toString(), lines);
         }
       }

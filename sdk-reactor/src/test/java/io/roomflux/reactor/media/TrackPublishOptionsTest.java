@@ -12,7 +12,8 @@ class TrackPublishOptionsTest {
     return TrackPublishOptions.builder().source(TrackSource.SCREENSHARE).videoCodec(VideoCodec.VP9)
         .videoEncoding(new VideoEncoding(1_500_000, 15)).audioEncoding(new AudioEncoding(32_000))
         .simulcast(false).dtx(false).red(false).stream("desk").preconnectBuffer(true)
-        .scalabilityMode("L3T3_KEY").degradationPreference(DegradationPreference.MAINTAIN_RESOLUTION).build();
+        .scalabilityMode("L3T3_KEY").degradationPreference(DegradationPreference.MAINTAIN_RESOLUTION)
+        .videoEncoder(VideoEncoder.SOFTWARE).build();
   }
 
   @Test
@@ -30,6 +31,7 @@ class TrackPublishOptionsTest {
     assertThat(defaults.preconnectBuffer()).isFalse();
     assertThat(defaults.scalabilityMode()).isEmpty();
     assertThat(defaults.degradationPreference()).isEmpty();
+    assertThat(defaults.videoEncoder()).isEmpty();
     assertThat(TrackPublishOptions.builder().build()).isEqualTo(defaults).hasSameHashCodeAs(defaults);
     assertThat(TrackPublishOptions.microphone()).isEqualTo(defaults.withSource(TrackSource.MICROPHONE));
     assertThat(TrackPublishOptions.camera()).isEqualTo(defaults.withSource(TrackSource.CAMERA));
@@ -44,7 +46,8 @@ class TrackPublishOptionsTest {
         .withVideoCodec(VideoCodec.VP9).withVideoEncoding(new VideoEncoding(1_500_000, 15))
         .withAudioEncoding(new AudioEncoding(32_000)).withSimulcast(false).withDtx(false).withRed(false)
         .withStream("desk").withPreconnectBuffer(true).withScalabilityMode("L3T3_KEY")
-        .withDegradationPreference(DegradationPreference.MAINTAIN_RESOLUTION);
+        .withDegradationPreference(DegradationPreference.MAINTAIN_RESOLUTION)
+        .withVideoEncoder(VideoEncoder.SOFTWARE);
     assertThat(viaWith).isEqualTo(options);
     assertThat(viaWith.withRed(true).red()).isTrue();
     assertThat(viaWith.red()).isFalse();

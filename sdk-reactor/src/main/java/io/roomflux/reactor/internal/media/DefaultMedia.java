@@ -137,4 +137,10 @@ public final class DefaultMedia implements Media {
     }
     return FrameCodec.take(core, response.getBuffer(), frame.timestamp(), frame.rotation(), true);
   }
+
+  @Override
+  public reactor.core.publisher.Mono<io.roomflux.reactor.media.CaptureSource> captureSource(
+      io.roomflux.reactor.media.CaptureSourceConfig config) {
+    return DefaultCaptureSource.create(core, Objects.requireNonNull(config, "config"));
+  }
 }

@@ -77,6 +77,19 @@ public final class DefaultVideoSource implements VideoSource, AutoCloseable {
     return new DefaultVideoSource(ffi, width, height, screencast, ffi.handles().own(id, HandleKind.VIDEO_SOURCE));
   }
 
+  /**
+   * Wraps a video source the core made for something else (a capture source), owning its handle.
+   *
+   * @param ffi the core
+   * @param width the width in pixels
+   * @param height the height in pixels
+   * @param handle the source's handle, already owned
+   * @return the source
+   */
+  public static DefaultVideoSource adopt(Core ffi, int width, int height, OwnedHandle handle) {
+    return new DefaultVideoSource(ffi, width, height, false, handle);
+  }
+
   @Override
   public int width() {
     return width;

@@ -129,6 +129,14 @@ public final class MediaWire {
     o.stream().ifPresent(b::setStream);
     o.scalabilityMode().ifPresent(b::setScalabilityMode);
     o.degradationPreference().ifPresent(d -> b.setDegradationPreference(toProto(d)));
+    o.videoEncoder().ifPresent(e -> b.setVideoEncoder(switch (e) {
+      case AUTO -> io.roomflux.proto.VideoEncoderBackend.ENCODER_BACKEND_AUTO;
+      case SOFTWARE -> io.roomflux.proto.VideoEncoderBackend.ENCODER_BACKEND_SOFTWARE;
+      case HARDWARE -> io.roomflux.proto.VideoEncoderBackend.ENCODER_BACKEND_HARDWARE;
+      case NVENC -> io.roomflux.proto.VideoEncoderBackend.ENCODER_BACKEND_NVENC;
+      case VAAPI -> io.roomflux.proto.VideoEncoderBackend.ENCODER_BACKEND_VAAPI;
+      case VIDEOTOOLBOX -> io.roomflux.proto.VideoEncoderBackend.ENCODER_BACKEND_VIDEOTOOLBOX;
+    }));
     return b.build();
   }
 
