@@ -49,6 +49,10 @@ public final class CoreLogLevels {
           "a publisher negotiation that a disconnect overtook: the room is closing"),
       new Quiet("livekit::rtc_engine", List.of("failed to send dc_event buffer_amount_change"),
           "a data channel event of a room that is closing"),
+      new Quiet("livekit::platform_audio", List.of("failed to acquire Platform ADM"),
+          "no audio devices (a server, a container): Media.platformAudio() throws with the reason"),
+      new Quiet("livekit_ffi", List.of("PlatformAudio::new() failed"),
+          "no audio devices: Media.platformAudio() throws OperationFailedException with this text"),
       new Quiet("livekit_ffi", List.of("Attempted to drop unknown FFI handle"),
           "a closing room's remote-track handles that the core drops after RoomFlux dropped them "
               + "(docs/troubleshooting.md, known core behaviour)"));

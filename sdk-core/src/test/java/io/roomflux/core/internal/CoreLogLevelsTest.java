@@ -39,6 +39,15 @@ class CoreLogLevelsTest {
   }
 
   @Test
+  void platformAudioThatCannotOpenIsAtDebugAsTheCallerReceivesTheReason() {
+    assertThat(level("livekit::platform_audio", Level.ERROR, "PlatformAudio: failed to acquire Platform ADM"))
+        .isEqualTo(Level.DEBUG);
+    assertThat(level("livekit_ffi::room_apis::server::platform_audio", Level.ERROR,
+        "[PLATFORM_AUDIO_FFI] PlatformAudio::new() failed: Failed to initialize platform audio."))
+        .isEqualTo(Level.DEBUG);
+  }
+
+  @Test
   void whatAClosingRoomProducesIsAtDebug() {
     assertThat(level("livekit::rtc_engine::rtc_session", Level.ERROR,
         "failed to negotiate the publisher: RtcError { error_type: InvalidState, message: "

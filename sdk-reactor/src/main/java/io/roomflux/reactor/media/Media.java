@@ -67,6 +67,16 @@ public interface Media {
   reactor.core.publisher.Mono<CaptureSource> captureSource(CaptureSourceConfig config);
 
   /**
+   * Opens the machine's microphone and speakers (WebRTC's audio device module), for desktop
+   * applications. Synchronous, a short native call.
+   *
+   * @return the platform audio; close it when done
+   * @throws OperationFailedException if the core cannot open the platform's audio (a machine
+   *     without audio devices, such as a server or a container), with the core's reason
+   */
+  PlatformAudio platformAudio();
+
+  /**
    * Creates a local audio track from a source of this media factory's kind (one it created).
    *
    * @param name the name receivers see

@@ -143,4 +143,9 @@ public final class DefaultMedia implements Media {
       io.roomflux.reactor.media.CaptureSourceConfig config) {
     return DefaultCaptureSource.create(core, Objects.requireNonNull(config, "config"));
   }
+
+  @Override
+  public io.roomflux.reactor.media.PlatformAudio platformAudio() {
+    return DefaultPlatformAudio.open(core);
+  }
 }
