@@ -10,6 +10,8 @@ import argparse
 import statistics
 import sys
 
+from report import cell, fmt, rewrite
+
 BEGIN = "<!-- BEGIN ab.sh: this section is written by benchmarks/ab.sh; do not edit it by hand -->"
 END = "<!-- END ab.sh -->"
 DATA_METRICS = [
@@ -30,18 +32,6 @@ def parse(path):
     return samples
 
 
-def fmt(x):
-    if x >= 100:
-        return f"{x:.0f}"
-    if x >= 10:
-        return f"{x:.1f}"
-    return f"{x:.2f}"
-
-
-def cell(values):
-    if not values:
-        return "–"
-    return f"{fmt(statistics.median(values))} ({fmt(min(values))}–{fmt(max(values))})"
 
 
 def rows(samples):
@@ -102,18 +92,6 @@ def section(samples, a):
     return "\n".join(lines) + "\n"
 
 
-def rewrite(doc, text):
-    with open(doc, encoding="utf-8") as f:
-        content = f.read()
-    start, end = content.find(BEGIN), content.find(END)
-    if start >= 0 and end > start:
-        content = content[:start] + text + content[end + len(END):].lstrip("\n")
-    elif start < 0 and end < 0:
-        content = content.rstrip("\n") + "\n\n" + text
-    else:
-        sys.exit(f"ab_report: {doc} has only one of the markers, or them in the wrong order; fix it by hand")
-    with open(doc, "w", encoding="utf-8") as f:
-        f.write(content)
 
 
 def main():
@@ -126,7 +104,7 @@ def main():
     text = section(parse(a.results), a)
     print(text)
     if a.doc != "none":
-        rewrite(a.doc, text)
+        rewrite(a.doc, BEGIN, END, text, "ab_report")
         print(f"ab_report: rewrote the section in {a.doc}", file=sys.stderr)
 
 

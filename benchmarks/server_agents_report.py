@@ -7,6 +7,8 @@ import re
 import statistics
 import sys
 
+from report import rewrite
+
 BEGIN = "<!-- BEGIN server-agents.sh: this section is written by benchmarks/server-agents.sh; do not edit it by hand -->"
 END = "<!-- END server-agents.sh -->"
 
@@ -81,18 +83,6 @@ def section(results, a):
     return "\n".join(lines) + "\n"
 
 
-def rewrite(doc, text):
-    with open(doc, encoding="utf-8") as f:
-        content = f.read()
-    start, end = content.find(BEGIN), content.find(END)
-    if start >= 0 and end > start:
-        content = content[:start] + text + content[end + len(END):].lstrip("\n")
-    elif start < 0 and end < 0:
-        content = content.rstrip("\n") + "\n\n" + text
-    else:
-        sys.exit(f"server_agents_report: {doc} has only one of the markers, or them in the wrong order; fix it by hand")
-    with open(doc, "w", encoding="utf-8") as f:
-        f.write(content)
 
 
 def main():
@@ -104,7 +94,7 @@ def main():
     text = section(parse(a.results), a)
     print(text)
     if a.doc != "none":
-        rewrite(a.doc, text)
+        rewrite(a.doc, BEGIN, END, text, "server_agents_report")
         print(f"server_agents_report: rewrote the section in {a.doc}", file=sys.stderr)
 
 

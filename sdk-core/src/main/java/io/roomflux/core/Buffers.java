@@ -35,23 +35,21 @@ final class Buffers {
 
   /** See {@link FfiClient#takeBuffer}. */
   byte[] takeBuffer(OwnedBuffer buffer) {
-    OwnedHandle owned = handles.own(buffer.getHandle().getId(), HandleKind.OTHER);
     try {
       return core.copy(buffer.getData().getDataPtr(), buffer.getData().getDataLen());
     } finally {
-      owned.close();
+      handles.dropNow(buffer.getHandle().getId(), HandleKind.OTHER);
     }
   }
 
   /** See {@link FfiClient#takeAudioFrame}. */
   short[] takeAudioFrame(OwnedAudioFrameBuffer buffer) {
-    OwnedHandle owned = handles.own(buffer.getHandle().getId(), HandleKind.AUDIO_FRAME_BUFFER);
     try {
       AudioFrameBufferInfo info = buffer.getInfo();
       return copyNativeShorts(info.getDataPtr(),
           Math.multiplyExact(info.getNumChannels(), info.getSamplesPerChannel()));
     } finally {
-      owned.close();
+      handles.dropNow(buffer.getHandle().getId(), HandleKind.AUDIO_FRAME_BUFFER);
     }
   }
 
@@ -98,7 +96,7 @@ final class Buffers {
       List<?> values = field.getKey().isRepeated() ? (List<?>) field.getValue() : List.of(field.getValue());
       for (Object value : values) {
         if (value instanceof FfiOwnedHandle owned) {
-          handles.own(owned.getId(), HandleKind.OTHER).close();
+          handles.dropNow(owned.getId(), HandleKind.OTHER);
           released++;
         } else if (value instanceof Message nested) {
           released += releaseAll(handles, nested);

@@ -42,6 +42,26 @@ public final class HandleRegistry {
     return new OwnedHandle(id, kind, this);
   }
 
+  /**
+   * Drops a handle the core handed over that the caller is done with at once (a buffer already
+   * copied, a handle nobody will lease): no owner object, no entry among the live handles and no
+   * cleaner, only the native drop and the counters. Never use it for a handle anyone else may
+   * see; those are {@link #own owned}.
+   *
+   * @param id the handle id from an {@code FfiOwnedHandle}
+   * @param kind what it stands for, for the log if the core did not know it
+   */
+  public void dropNow(long id, HandleKind kind) {
+    if (id == 0) {
+      throw new IllegalArgumentException("0 is not a handle");
+    }
+    dropped.increment();
+    if (!coreDisposed && !nativeDrop.test(id)) {
+      dropFailures.increment();
+      log.warn("livekit-ffi did not know {} handle {} when it was dropped", kind, id);
+    }
+  }
+
   void added(long id, HandleKind kind) {
     HandleKind previous = live.putIfAbsent(id, kind);
     if (previous != null) {

@@ -21,10 +21,10 @@ final class Transport {
   // Immutable after class initialization; read only on refusals.
   private static final Map<FfiRequest.MessageCase, String> REQUEST_KINDS = requestKinds();
 
-  /** The native request function: encoded request in, encoded response or null (refused) out. */
+  /** The native request function: request in, decoded response or null (refused) out. */
   @FunctionalInterface
   interface NativeRequest {
-    byte @Nullable [] request(byte[] encoded);
+    @Nullable FfiResponse request(FfiRequest request) throws InvalidProtocolBufferException;
   }
 
   private final NativeRequest nativeRequest;
@@ -56,16 +56,17 @@ final class Transport {
       throw rethrow(failure);
     }
     long position = logPosition.getAsLong();
-    byte[] response = nativeRequest.request(request.toByteArray());
+    FfiResponse response;
+    try {
+      response = nativeRequest.request(request);
+    } catch (InvalidProtocolBufferException e) {
+      throw new RoomFluxException("undecodable response from livekit-ffi", e);
+    }
     if (response == null) {
       throw new FfiRequestException(REQUEST_KINDS.getOrDefault(request.getMessageCase(), "request"), null)
           .at(position);
     }
-    try {
-      return FfiResponse.parseFrom(response);
-    } catch (InvalidProtocolBufferException e) {
-      throw new RoomFluxException("undecodable response from livekit-ffi", e);
-    }
+    return response;
   }
 
   // A fresh exception per call site, so each caller's stack trace shows where it was refused.

@@ -82,9 +82,9 @@ class TransportTest {
   }
 
   private Transport transport(byte @Nullable [] response) {
-    return new Transport(encoded -> {
-      sent.add(encoded);
-      return response;
+    return new Transport(request -> {
+      sent.add(request.toByteArray());
+      return response == null ? null : FfiResponse.parseFrom(response);
     }, () -> 41, termination::get);
   }
 }

@@ -6,6 +6,9 @@ import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 import static java.lang.foreign.ValueLayout.JAVA_SHORT;
 
+import com.google.protobuf.InvalidProtocolBufferException;
+import io.roomflux.proto.FfiRequest;
+import io.roomflux.proto.FfiResponse;
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
@@ -46,6 +49,7 @@ public final class NativeCore {
   private final MethodHandle dropHandle;
   private final MethodHandle dispose;
   private volatile @Nullable Consumer<byte[]> sink;
+  private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
   private final java.util.concurrent.atomic.LongAdder upcallFailures =
       new java.util.concurrent.atomic.LongAdder();
 
@@ -117,32 +121,55 @@ public final class NativeCore {
   }
 
   /**
-   * Sends one encoded {@code FfiRequest}, copies the response and drops the response handle.
+   * Sends one request and decodes the response in place, then drops the response handle.
    *
-   * @param encoded the request bytes
-   * @return the encoded {@code FfiResponse}, or {@code null} when the core refused the request
+   * <p>The request is encoded into a native buffer of the calling thread, kept for the thread's
+   * life and grown when a request does not fit, and the response is parsed straight from the
+   * core's memory: no arena and no allocation of native memory per call, no copy of the response.
+   *
+   * @param message the request
+   * @return the response, or {@code null} when the core refused the request
+   * @throws InvalidProtocolBufferException if the response does not decode
    */
-  public byte @Nullable [] request(byte[] encoded) {
-    try (Arena arena = Arena.ofConfined()) {
-      MemorySegment in = arena.allocate(Math.max(1, encoded.length));
-      MemorySegment.copy(encoded, 0, in, JAVA_BYTE, 0, encoded.length);
-      MemorySegment resPtr = arena.allocate(ADDRESS);
-      MemorySegment resLen = arena.allocate(JAVA_LONG);
-      long handle = (long) request.invokeExact(in, (long) encoded.length, resPtr, resLen);
-      if (handle == 0) {
-        return null;
-      }
-      try {
-        long len = resLen.get(JAVA_LONG, 0);
-        return resPtr.get(ADDRESS, 0).reinterpret(len).toArray(JAVA_BYTE);
-      } finally {
-        boolean dropped = (boolean) dropHandle.invokeExact(handle);
-        assert dropped;
-      }
+  public @Nullable FfiResponse request(FfiRequest message) throws InvalidProtocolBufferException {
+    Scratch s = scratch.get();
+    byte[] encoded = message.toByteArray();
+    MemorySegment in = s.input(encoded.length);
+    MemorySegment.copy(encoded, 0, in, JAVA_BYTE, 0, encoded.length);
+    long handle;
+    try {
+      handle = (long) request.invokeExact(in, (long) encoded.length, s.resPtr, s.resLen);
     } catch (RuntimeException | Error e) {
       throw e;
     } catch (Throwable t) {
       throw new IllegalStateException("livekit_ffi_request failed", t);
+    }
+    if (handle == 0) {
+      return null;
+    }
+    try {
+      long len = s.resLen.get(JAVA_LONG, 0);
+      return FfiResponse.parseFrom(s.resPtr.get(ADDRESS, 0).reinterpret(len).asByteBuffer());
+    } finally {
+      boolean dropped = dropHandle(handle);
+      assert dropped;
+    }
+  }
+
+  /** A thread's native buffers for requests: the encoded request and the two out-parameters. */
+  private static final class Scratch {
+    private static final long INITIAL = 1024;
+    private final Arena arena = Arena.ofAuto();
+    private final MemorySegment resPtr = arena.allocate(ADDRESS);
+    private final MemorySegment resLen = arena.allocate(JAVA_LONG);
+    private MemorySegment in = arena.allocate(INITIAL);
+
+    MemorySegment input(int size) {
+      if (size > in.byteSize()) {
+        // The old buffer is freed by the automatic arena once unreachable.
+        in = Arena.ofAuto().allocate(Math.max(size, in.byteSize() * 2));
+      }
+      return in;
     }
   }
 
