@@ -226,8 +226,10 @@ class TwirpClientTest {
         .expectError(ServerTimeoutException.class)
         .verify(VERIFY);
 
-    Duration took = Duration.ofNanos(System.nanoTime() - start);
-    assertThat(took).isBetween(Duration.ofMillis(450), Duration.ofSeconds(3));
+    // Not before the timeout; how late it may come on a busy machine is bounded by VERIFY only.
+    // Whichever of reactor-netty's response timeout and the Mono's timeout fires first, the
+    // caller sees ServerTimeoutException (netty's ReadTimeoutException once leaked under load).
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(450));
   }
 
   @Test

@@ -72,7 +72,9 @@ public final class TokenVerifier {
     try {
       signed = SignedJWT.parse(jwt.strip());
       claims = signed.getJWTClaimsSet();
-    } catch (ParseException e) {
+    } catch (ParseException | RuntimeException e) {
+      // The JWT library fails some malformed input (a header of JSON null) with a runtime
+      // exception: to the caller it is as malformed as any other.
       throw new TokenVerificationException(Reason.MALFORMED, "not a signed JWT: " + e.getMessage(), e);
     }
     if (!JWSAlgorithm.HS256.equals(signed.getHeader().getAlgorithm())) {
@@ -116,7 +118,7 @@ public final class TokenVerifier {
           Optional.ofNullable(claims.getStringClaim("sha256")),
           Optional.ofNullable(nbf).map(Date::toInstant),
           exp.toInstant());
-    } catch (ParseException | ClassCastException e) {
+    } catch (ParseException | RuntimeException e) {
       throw new TokenVerificationException(Reason.MALFORMED, "a claim has an unexpected type: " + e.getMessage(), e);
     }
   }

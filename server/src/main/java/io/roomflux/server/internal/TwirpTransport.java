@@ -151,8 +151,10 @@ public final class TwirpTransport {
                   sink.error(decodeError(status, bytes, route));
                 }
               }));
-    }).onErrorMap(e -> e instanceof IOException || isNettyConnectError(e),
-        e -> new ServerConnectException(route + ": no answer from " + baseUrl + ": " + e, e));
+    }).onErrorMap(TwirpTransport::isNettyReadTimeout, e -> new ServerTimeoutException(
+        route + " did not complete within " + timeout + " (" + baseUrl + ")"))
+        .onErrorMap(e -> e instanceof IOException || isNettyConnectError(e),
+            e -> new ServerConnectException(route + ": no answer from " + baseUrl + ": " + e, e));
     if (idempotency == Idempotency.IDEMPOTENT && maxRetries > 0) {
       once = once.retryWhen(Retry.backoff(maxRetries, retryBackoff)
           .filter(e -> e instanceof UnavailableException)
@@ -176,6 +178,12 @@ public final class TwirpTransport {
           shortService + "/" + method, Map.of("service", shortService, "method", method), Map.of()));
       return call.doOnSuccess(answer -> scope.success()).doOnError(scope::failure).doOnCancel(scope::cancel);
     });
+  }
+
+  // reactor-netty's responseTimeout (the same bound) may fire before the Mono's own timeout
+  // when the machine is busy; it is the same timeout to the caller.
+  private static boolean isNettyReadTimeout(Throwable e) {
+    return e.getClass().getName().equals("io.netty.handler.timeout.ReadTimeoutException");
   }
 
   private static boolean isNettyConnectError(Throwable e) {
@@ -215,10 +223,10 @@ public final class TwirpTransport {
     Value msg = json.getFieldsOrDefault("msg", Value.getDefaultInstance());
     Map<String, String> meta = new LinkedHashMap<>();
     json.getFieldsOrDefault("meta", Value.getDefaultInstance()).getStructValue().getFieldsMap()
-        .forEach((key, value) -> meta.put(key, value.getKindCase() == Value.KindCase.STRING_VALUE
-            ? value.getStringValue() : value.toString().strip()));
+        .forEach((key, value) -> meta.put(cut(key), cut(value.getKindCase() == Value.KindCase.STRING_VALUE
+            ? value.getStringValue() : value.toString().strip())));
     return TwirpException.of(TwirpErrorCode.fromWireName(code.getStringValue()),
-        msg.getKindCase() == Value.KindCase.STRING_VALUE ? msg.getStringValue() : "", meta, status, route);
+        msg.getKindCase() == Value.KindCase.STRING_VALUE ? cut(msg.getStringValue()) : "", meta, status, route);
   }
 
   private static String cut(String text) {
