@@ -220,7 +220,9 @@ public final class ServerApi implements AutoCloseable, Disposable {
     }
 
     /**
-     * Sets how long the token minted for each call is valid; 10 minutes if not set.
+     * Sets how long the token minted for calls is valid; 10 minutes if not set. A token is minted
+     * for a call's grants (its service, and room where the method names one) and reused by later
+     * calls with the same grants during the first half of its TTL; never logged.
      *
      * @param ttl positive
      * @return this builder

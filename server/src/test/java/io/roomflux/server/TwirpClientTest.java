@@ -117,6 +117,23 @@ class TwirpClientTest {
   }
 
   @Test
+  void callsWithTheSameGrantsReuseOneTokenAndCallsForAnotherRoomGetTheirOwn() throws Exception {
+    ServerApi api = start(n -> Mono.just(Answer.protobuf(Room.getDefaultInstance())), CALL_TIMEOUT);
+    Mono<Room> lobby = api.roomService().updateRoomMetadata(
+        UpdateRoomMetadataRequest.newBuilder().setRoom("lobby").setMetadata("m").build());
+    Mono<Room> hall = api.roomService().updateRoomMetadata(
+        UpdateRoomMetadataRequest.newBuilder().setRoom("hall").setMetadata("m").build());
+
+    StepVerifier.create(lobby.then(lobby).then(hall)).expectNextCount(1).expectComplete().verify(VERIFY);
+
+    assertThat(seen).hasSize(3);
+    assertThat(seen.get(1).authorization()).isEqualTo(seen.get(0).authorization());
+    assertThat(seen.get(2).authorization()).isNotEqualTo(seen.get(0).authorization());
+    SignedJWT hallJwt = SignedJWT.parse(seen.get(2).authorization().substring("Bearer ".length()));
+    assertThat(hallJwt.getJWTClaimsSet().getJSONObjectClaim("video")).isEqualTo(Map.of("roomAdmin", true, "room", "hall"));
+  }
+
+  @Test
   void nothingIsSentBeforeSubscriptionAndEachSubscriptionSendsAgain() {
     ServerApi api = start(n -> Mono.just(Answer.protobuf(ListRoomsResponse.getDefaultInstance())), CALL_TIMEOUT);
     Mono<ListRoomsResponse> call = api.roomService().listRooms();

@@ -31,7 +31,8 @@ import reactor.util.retry.Retry;
 
 /**
  * Twirp over reactor-netty's {@link HttpClient}: {@code POST /twirp/<service>/<method>} with a
- * protobuf body, a freshly minted token per call, a protobuf answer or a Twirp error.
+ * protobuf body, a token minted for the call's grants (reused by calls with the same grants during
+ * the first half of its TTL), a protobuf answer or a Twirp error.
  *
  * <p>Every call is a cold {@link Mono}: nothing is sent until it is subscribed, each subscription
  * sends anew, and a cancel aborts the exchange (reactor-netty releases the connection). All
@@ -63,6 +64,8 @@ public final class TwirpTransport {
   private static final String PROTOBUF = "application/protobuf";
   /** Error bodies longer than this are cut in messages. */
   private static final int MAX_ERROR_TEXT = 2_000;
+  /** Distinct grants whose tokens are kept for reuse; past it the cache starts over. */
+  private static final int MAX_CACHED_TOKENS = 256;
 
   private final String baseUrl;
   private final String apiKey;
@@ -71,6 +74,7 @@ public final class TwirpTransport {
   private final int maxRetries;
   private final Duration retryBackoff;
   private final Duration tokenTtl;
+  private final java.util.concurrent.ConcurrentHashMap<Grants, Minted> tokens = new java.util.concurrent.ConcurrentHashMap<>();
   private final ConnectionProvider provider;
   private final HttpClient http;
   private final Telemetry telemetry;
@@ -191,11 +195,27 @@ public final class TwirpTransport {
     return e.getCause() instanceof IOException && e.getClass().getName().startsWith("io.netty.");
   }
 
+  // A call's token: reused by later calls with the same grants while at least half of its TTL is
+  // left, so a server that checks expiry against a slightly different clock still accepts it.
+  // Signing an HS256 JWT per call cost about as much as the call itself on loopback.
   private String mint(Grants grants) {
+    long now = System.nanoTime();
+    Minted cached = tokens.get(grants);
+    if (cached != null && now - cached.mintedAt() < tokenTtl.toNanos() / 2) {
+      return cached.jwt();
+    }
     AccessToken.Builder token = AccessToken.builder().apiKey(apiKey).apiSecret(apiSecret).ttl(tokenTtl);
     grants.video().ifPresent(token::videoGrant);
     grants.sip().ifPresent(token::sipGrant);
-    return token.build().toJwt();
+    String jwt = token.build().toJwt();
+    if (tokens.size() >= MAX_CACHED_TOKENS) {
+      tokens.clear(); // many rooms' grants: start over rather than grow without bound
+    }
+    tokens.put(grants, new Minted(jwt, now));
+    return jwt;
+  }
+
+  private record Minted(String jwt, long mintedAt) {
   }
 
   /**
