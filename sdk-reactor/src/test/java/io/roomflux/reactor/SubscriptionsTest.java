@@ -3,6 +3,10 @@ package io.roomflux.reactor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.roomflux.reactor.media.AudioStreamOptions;
+import io.roomflux.reactor.media.DegradationPreference;
+import io.roomflux.reactor.media.VideoBufferType;
+import io.roomflux.reactor.media.VideoFrame;
+import io.roomflux.reactor.media.VideoStreamOptions;
 import io.roomflux.reactor.media.LocalVideoTrack;
 import io.roomflux.reactor.media.Media;
 import io.roomflux.reactor.media.TrackPublishOptions;
@@ -15,6 +19,7 @@ import io.roomflux.reactor.participant.TrackPublication;
 import io.roomflux.reactor.participant.TrackSource;
 import io.roomflux.reactor.participant.VideoQuality;
 import io.roomflux.testkit.LiveKitIntegrationTest;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -22,17 +27,23 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
 /**
  * {@link Room#subscriptions()} against the real server: with auto-subscribe off, the local client
  * receives exactly the publications it subscribes to, until it unsubscribes; pausing forwarding and
- * choosing a video layer or size are taken by the core; unknown tracks and bad sizes are refused.
+ * choosing a video layer or size are taken by the core, and the layer chosen is the one the server
+ * forwards (seen in the size of the decoded frames); unknown tracks and bad sizes are refused.
  */
 @LiveKitIntegrationTest
 class SubscriptionsTest {
   private static final Duration IO = Duration.ofSeconds(30);
+  // 720p: the core's simulcast layers are then 320x180, 640x360 and 1280x720 (at 360p its two
+  // layers were both 640x360, as the server's track info showed, so no choice changed the size).
+  private static final int W = 1280;
+  private static final int H = 720;
   private static final RoomOptions MANUAL = RoomOptions.builder().autoSubscribe(false).build();
 
   @RegisterExtension
@@ -110,6 +121,69 @@ class SubscriptionsTest {
         .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(IllegalArgumentException.class)
             .hasMessageContaining("0x120"))
         .verify(IO);
+  }
+
+  @Test
+  void aLowQualityRequestMakesTheServerForwardASmallerSimulcastLayerAndHighBringsTheFullSizeBack() {
+    Room bob = rooms.join("bob", MANUAL);
+    CompletableFuture<TrackPublication> published = bob.events().ofType(RoomEvent.TrackPublished.class)
+        .map(RoomEvent.TrackPublished::publication).next().toFuture();
+    Room alice = rooms.join("alice");
+    Media media = rooms.lk().media();
+    VideoSource source = media.videoSource(W, H);
+    LocalVideoTrack track = media.videoTrack("camera", source);
+    rooms.closeAfter(() -> track.closeLater().then(source.closeLater()).block(IO));
+    TrackPublication local = alice.localParticipant().publishTrack(track, TrackPublishOptions.camera()
+        .withSimulcast(true).withDegradationPreference(DegradationPreference.MAINTAIN_RESOLUTION)).block(IO);
+    assertThat(local).isNotNull();
+    // A moving gradient: every simulcast layer carries a real bitrate (a still image encodes to
+    // almost nothing, and the server does not count a silent layer as available).
+    ByteBuffer pixels = ByteBuffer.allocateDirect(VideoBufferType.I420.frameSize(W, H));
+    long t0 = System.nanoTime();
+    Disposable camera = Flux.interval(Duration.ofMillis(66)).subscribe(tick -> {
+      for (int y = 0; y < H; y++) {
+        for (int x = 0; x < W; x++) {
+          pixels.put(y * W + x, (byte) (x + 2 * y + 8 * tick));
+        }
+      }
+      source.captureFrame(VideoFrame.i420(W, H, pixels.clear())
+          .withTimestamp(Duration.ofNanos(System.nanoTime() - t0)));
+    });
+    rooms.closeAfter(camera::dispose);
+    assertThat(published).succeedsWithin(IO);
+
+    // The layer the server forwards is what bob decodes: its size is the server's choice.
+    List<Integer> widths = new CopyOnWriteArrayList<>();
+    Subscriptions subs = bob.subscriptions();
+    StepVerifier.create(subs.subscribe(local.sid())).expectComplete().verify(IO);
+    RemoteTrack remote = bob.subscribedTrack("alice", TrackSource.CAMERA).block(IO);
+    assertThat(remote).isNotNull();
+    Disposable frames = bob.videoFrames(remote.sid(), VideoStreamOptions.defaults())
+        .subscribe(f -> widths.add(f.width()));
+    rooms.closeAfter(frames::dispose);
+    // Bandwidth estimation starts low: wait until the full-size layer arrives.
+    awaitWidth(widths, w -> w == W, "the full " + W + "-pixel layer");
+
+    StepVerifier.create(subs.setVideoQuality(local.sid(), VideoQuality.LOW)).expectComplete().verify(IO);
+    awaitWidth(widths, w -> w < W, "a smaller layer after LOW");
+
+    StepVerifier.create(subs.setVideoQuality(local.sid(), VideoQuality.HIGH)).expectComplete().verify(IO);
+    awaitWidth(widths, w -> w == W, "the full layer again after HIGH");
+
+    StepVerifier.create(subs.setVideoDimensions(local.sid(), 320, 180)).expectComplete().verify(IO);
+    awaitWidth(widths, w -> w < W, "a smaller layer after asking for 320x180");
+  }
+
+  // Waits (bounded) for a frame whose width matches, looking only at frames that arrive from now.
+  private static void awaitWidth(List<Integer> widths, java.util.function.IntPredicate which, String what) {
+    int from = widths.size();
+    Integer seen = Flux.interval(Duration.ofMillis(50))
+        .map(i -> widths.subList(from, widths.size()).stream().filter(which::test).findFirst())
+        .filter(java.util.Optional::isPresent).map(java.util.Optional::get).next()
+        .timeout(Duration.ofSeconds(45), Mono.error(() -> new AssertionError("no frame with " + what
+            + " within 45 s; widths since: " + widths.subList(from, widths.size()).stream().distinct().toList())))
+        .block();
+    assertThat(seen).isNotNull();
   }
 
   @Test
