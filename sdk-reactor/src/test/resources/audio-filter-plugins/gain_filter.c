@@ -2,7 +2,8 @@
  * A test audio filter plugin for the livekit-ffi core's C plugin interface (the symbols the
  * core's AudioFilterPlugin looks up with dlsym). Built by the tests with the machine's C compiler.
  *
- * Per stream, the options string given to audio_filter_create is "gain=<number>;log=<file>":
+ * Per stream, the options string given to audio_filter_create is "gain=<number>;log=<file>"
+ * (or "refuse", for which it makes no session and returns NULL):
  * every sample is multiplied by the gain (saturated to 16 bits), and the file gets one line when
  * the session is created (with the sample rate, options and the core's stream info JSON), one
  * per stream-info update, and one when it is destroyed (with the number of process calls and
@@ -38,6 +39,9 @@ int audio_filter_on_load(const char *options) {
 }
 
 void *audio_filter_create(uint32_t sample_rate, const char *options, const char *stream_info) {
+  if (options != NULL && strcmp(options, "refuse") == 0) {
+    return NULL;
+  }
   struct session *s = calloc(1, sizeof *s);
   if (s == NULL) {
     return NULL;

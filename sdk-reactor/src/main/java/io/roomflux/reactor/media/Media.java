@@ -77,8 +77,9 @@ public interface Media {
   PlatformAudio platformAudio();
 
   /**
-   * Loads an audio filter plugin, a shared library with the core's C plugin interface (LiveKit's
-   * noise cancellation plugins are such libraries), and registers it under {@code moduleId};
+   * Loads an audio filter plugin, a shared library with the core's C plugin interface (for
+   * example a noise suppressor; docs/media.md lists the functions), and registers it under
+   * {@code moduleId};
    * {@link AudioStreamOptions#withAudioFilter} then runs received audio through it.
    *
    * <p>Cold: each subscription asks the core to load the library again (the new load replaces
