@@ -224,6 +224,8 @@ public interface Room {
    * @return the frames; fails with {@link NoSuchTrackException} if the track is not subscribed,
    *     {@link RoomClosedException} once the room is disconnecting, or an
    *     {@link io.roomflux.reactor.OperationFailedException} if the core refused (e.g. not an audio track)
+   * @throws IllegalArgumentException if the options name an audio filter that
+   *     {@link io.roomflux.reactor.media.Media#loadAudioFilterPlugin} did not return
    */
   Flux<io.roomflux.reactor.media.AudioFrame> audioFrames(String trackSid,
                                                          io.roomflux.reactor.media.AudioStreamOptions options);
@@ -239,6 +241,8 @@ public interface Room {
    * @param options format, buffered-frame bound, overflow policy and scheduler
    * @return the frames; fails with {@link NoSuchTrackException} if the participant is not in the
    *     room, {@link RoomClosedException} once the room is disconnecting
+   * @throws IllegalArgumentException if the options name an audio filter that
+   *     {@link io.roomflux.reactor.media.Media#loadAudioFilterPlugin} did not return
    */
   Flux<io.roomflux.reactor.media.AudioFrame> audioFramesFrom(String identity, TrackSource source,
                                                              io.roomflux.reactor.media.AudioStreamOptions options);

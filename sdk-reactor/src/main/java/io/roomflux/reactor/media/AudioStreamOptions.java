@@ -19,6 +19,8 @@ public final class AudioStreamOptions {
   private final int maxBufferedFrames;
   private final FrameOverflow overflow;
   private final Optional<Scheduler> scheduler;
+  private final Optional<AudioFilter> audioFilter;
+  private final String audioFilterOptions;
 
   private AudioStreamOptions(Builder b) {
     this.sampleRate = b.sampleRate;
@@ -27,6 +29,8 @@ public final class AudioStreamOptions {
     this.maxBufferedFrames = b.maxBufferedFrames;
     this.overflow = b.overflow;
     this.scheduler = b.scheduler;
+    this.audioFilter = b.audioFilter;
+    this.audioFilterOptions = b.audioFilterOptions;
   }
 
   /**
@@ -62,6 +66,8 @@ public final class AudioStreamOptions {
     b.maxBufferedFrames = maxBufferedFrames;
     b.overflow = overflow;
     b.scheduler = scheduler;
+    b.audioFilter = audioFilter;
+    b.audioFilterOptions = audioFilterOptions;
     return b;
   }
 
@@ -105,6 +111,47 @@ public final class AudioStreamOptions {
    */
   public Optional<Scheduler> scheduler() {
     return scheduler;
+  }
+
+  /**
+   * {@return the audio filter plugin the frames pass through, if set} The core runs it on every
+   * 10 ms of audio, before the frames are cut to {@link #frameSize()}. A plugin with the basic
+   * entry points gets the audio already resampled and remixed to {@link #sampleRate()} and
+   * {@link #numChannels()}; one that also exports {@code audio_filter_create_v2} and
+   * {@code audio_filter_process_int16_v2} gets it at the track's codec rate and resamples it
+   * itself. If the plugin's {@code audio_filter_create} returns no session, the core delivers the
+   * stream unfiltered and only logs an error. Default empty.
+   */
+  public Optional<AudioFilter> audioFilter() {
+    return audioFilter;
+  }
+
+  /**
+   * {@return the options string handed to the filter plugin} Opaque to RoomFlux: the plugin's
+   * {@code audio_filter_create} receives it for each stream. Default empty; unused without
+   * {@link #audioFilter()}.
+   */
+  public String audioFilterOptions() {
+    return audioFilterOptions;
+  }
+
+  /**
+   * {@return these options with the frames passed through an audio filter plugin, with no options}
+   *
+   * @param filter a filter {@link Media#loadAudioFilterPlugin} returned
+   */
+  public AudioStreamOptions withAudioFilter(AudioFilter filter) {
+    return toBuilder().audioFilter(filter).audioFilterOptions("").build();
+  }
+
+  /**
+   * {@return these options with the frames passed through an audio filter plugin}
+   *
+   * @param filter a filter {@link Media#loadAudioFilterPlugin} returned
+   * @param options the plugin's options for this stream (opaque to RoomFlux, often JSON)
+   */
+  public AudioStreamOptions withAudioFilter(AudioFilter filter, String options) {
+    return toBuilder().audioFilter(filter).audioFilterOptions(options).build();
   }
 
   /**
@@ -154,12 +201,14 @@ public final class AudioStreamOptions {
   public boolean equals(@Nullable Object other) {
     return other instanceof AudioStreamOptions o && o.sampleRate == sampleRate && o.numChannels == numChannels
         && o.frameSize.equals(frameSize) && o.maxBufferedFrames == maxBufferedFrames && o.overflow == overflow
-        && o.scheduler.equals(scheduler);
+        && o.scheduler.equals(scheduler) && o.audioFilter.equals(audioFilter)
+        && o.audioFilterOptions.equals(audioFilterOptions);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(sampleRate, numChannels, frameSize, maxBufferedFrames, overflow, scheduler);
+    return Objects.hash(sampleRate, numChannels, frameSize, maxBufferedFrames, overflow, scheduler, audioFilter,
+        audioFilterOptions);
   }
 
   /** {@return a description, e.g. {@code AudioStreamOptions[sampleRate=48000, numChannels=1, ...]}} */
@@ -167,7 +216,7 @@ public final class AudioStreamOptions {
   public String toString() {
     return "AudioStreamOptions[sampleRate=" + sampleRate + ", numChannels=" + numChannels + ", frameSize="
         + frameSize + ", maxBufferedFrames=" + maxBufferedFrames + ", overflow=" + overflow + ", scheduler="
-        + scheduler + "]";
+        + scheduler + ", audioFilter=" + audioFilter + ", audioFilterOptions=" + audioFilterOptions + "]";
   }
 
   /**
@@ -181,6 +230,8 @@ public final class AudioStreamOptions {
     private int maxBufferedFrames = 50;
     private FrameOverflow overflow = FrameOverflow.DROP_OLDEST;
     private Optional<Scheduler> scheduler = Optional.empty();
+    private Optional<AudioFilter> audioFilter = Optional.empty();
+    private String audioFilterOptions = "";
 
     private Builder() {
     }
@@ -260,6 +311,26 @@ public final class AudioStreamOptions {
      */
     public Builder scheduler(Scheduler value) {
       scheduler = Optional.of(Objects.requireNonNull(value, "scheduler"));
+      return this;
+    }
+
+    /**
+     * {@return this builder, with {@link AudioStreamOptions#audioFilter()} set}
+     *
+     * @param value a filter {@link Media#loadAudioFilterPlugin} returned
+     */
+    public Builder audioFilter(AudioFilter value) {
+      audioFilter = Optional.of(Objects.requireNonNull(value, "audioFilter"));
+      return this;
+    }
+
+    /**
+     * {@return this builder, with {@link AudioStreamOptions#audioFilterOptions()} set}
+     *
+     * @param value the plugin's options, may be empty
+     */
+    public Builder audioFilterOptions(String value) {
+      audioFilterOptions = Objects.requireNonNull(value, "audioFilterOptions");
       return this;
     }
 

@@ -77,6 +77,42 @@ public interface Media {
   PlatformAudio platformAudio();
 
   /**
+   * Loads an audio filter plugin, a shared library with the core's C plugin interface (for
+   * example a noise suppressor; docs/media.md lists the functions), and registers it under
+   * {@code moduleId};
+   * {@link AudioStreamOptions#withAudioFilter} then runs received audio through it.
+   *
+   * <p>Cold: each subscription asks the core to load the library again (the new load replaces
+   * the one registered under the same id). The loading ({@code dlopen}, which runs the library's
+   * initializers) happens on {@link reactor.core.scheduler.Schedulers#boundedElastic()}, never on
+   * the subscriber's thread; the result is signalled there. The core keeps the plugin for the rest
+   * of the process (see {@link AudioFilter}); already joined rooms hand it their URL and token
+   * ({@code audio_filter_on_load}), and so does every room joined afterwards.
+   *
+   * @param plugin the plugin's shared library; a relative path is resolved against the working
+   *     directory (never searched for on the library path)
+   * @param dependencies shared libraries to load first, in this order (each resolved the same way)
+   * @param moduleId the id to register the plugin under, not empty
+   * @return the loaded filter; fails with {@link AudioFilterPluginException} (naming the path and
+   *     the core's reason) if the file is missing, is not a shared library, a dependency fails to
+   *     load, or the library is not a plugin
+   * @throws IllegalArgumentException if {@code moduleId} is empty
+   */
+  reactor.core.publisher.Mono<AudioFilter> loadAudioFilterPlugin(java.nio.file.Path plugin,
+      java.util.List<java.nio.file.Path> dependencies, String moduleId);
+
+  /**
+   * Loads an audio filter plugin without dependencies; see
+   * {@link #loadAudioFilterPlugin(java.nio.file.Path, java.util.List, String)}.
+   *
+   * @param plugin the plugin's shared library
+   * @param moduleId the id to register the plugin under, not empty
+   * @return the loaded filter; fails with {@link AudioFilterPluginException} if the core cannot load it
+   * @throws IllegalArgumentException if {@code moduleId} is empty
+   */
+  reactor.core.publisher.Mono<AudioFilter> loadAudioFilterPlugin(java.nio.file.Path plugin, String moduleId);
+
+  /**
    * Creates a local audio track from a source of this media factory's kind (one it created).
    *
    * @param name the name receivers see

@@ -56,4 +56,36 @@ class AudioStreamOptionsTest {
     assertThatThrownBy(() -> AudioStreamOptions.defaults().withMaxBufferedFrames(-3))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxBufferedFrames");
   }
+
+  @Test
+  void anAudioFilterIsOffByDefaultAndWithAudioFilterSetsItWithItsOptions() {
+    AudioFilter filter = new AudioFilter() {
+      @Override
+      public String moduleId() {
+        return "m";
+      }
+
+      @Override
+      public java.nio.file.Path plugin() {
+        return java.nio.file.Path.of("/p.so");
+      }
+
+      @Override
+      public java.util.List<java.nio.file.Path> dependencies() {
+        return java.util.List.of();
+      }
+    };
+
+    assertThat(AudioStreamOptions.defaults().audioFilter()).isEmpty();
+    assertThat(AudioStreamOptions.defaults().audioFilterOptions()).isEmpty();
+    AudioStreamOptions filtered = AudioStreamOptions.defaults().withAudioFilter(filter, "{\"level\":1}");
+    assertThat(filtered.audioFilter()).containsSame(filter);
+    assertThat(filtered.audioFilterOptions()).isEqualTo("{\"level\":1}");
+    assertThat(filtered.toBuilder().build()).isEqualTo(filtered).hasSameHashCodeAs(filtered);
+    assertThat(filtered).isNotEqualTo(AudioStreamOptions.defaults());
+    assertThat(filtered.withAudioFilter(filter).audioFilterOptions()).isEmpty();
+    assertThat(AudioStreamOptions.builder().audioFilter(filter).audioFilterOptions("x").build())
+        .isEqualTo(AudioStreamOptions.defaults().withAudioFilter(filter, "x"));
+    assertThat(filtered.toString()).contains("audioFilterOptions={\"level\":1}");
+  }
 }

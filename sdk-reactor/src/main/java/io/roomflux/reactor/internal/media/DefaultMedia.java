@@ -148,4 +148,16 @@ public final class DefaultMedia implements Media {
   public io.roomflux.reactor.media.PlatformAudio platformAudio() {
     return DefaultPlatformAudio.open(core);
   }
+
+  @Override
+  public reactor.core.publisher.Mono<io.roomflux.reactor.media.AudioFilter> loadAudioFilterPlugin(
+      java.nio.file.Path plugin, java.util.List<java.nio.file.Path> dependencies, String moduleId) {
+    return DefaultAudioFilter.load(core, plugin, dependencies, moduleId);
+  }
+
+  @Override
+  public reactor.core.publisher.Mono<io.roomflux.reactor.media.AudioFilter> loadAudioFilterPlugin(
+      java.nio.file.Path plugin, String moduleId) {
+    return DefaultAudioFilter.load(core, plugin, java.util.List.of(), moduleId);
+  }
 }

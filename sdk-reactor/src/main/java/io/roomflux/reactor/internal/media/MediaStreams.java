@@ -109,11 +109,13 @@ public final class MediaStreams {
   public Flux<AudioFrame> audioFrames(String trackSid, AudioStreamOptions options) {
     Objects.requireNonNull(trackSid, "trackSid");
     Objects.requireNonNull(options, "options");
+    Optional<String> filter = options.audioFilter().map(DefaultAudioFilter::moduleIdOf);
     return audio(new OfTrack(trackSid), options, id -> {
       NewAudioStreamRequest.Builder req = NewAudioStreamRequest.newBuilder().setTrackHandle(id)
           .setType(AudioStreamType.AUDIO_STREAM_NATIVE).setSampleRate(options.sampleRate())
           .setNumChannels(options.numChannels());
       options.frameSize().ifPresent(size -> req.setFrameSizeMs((int) size.toMillis()));
+      filter.ifPresent(module -> req.setAudioFilterModuleId(module).setAudioFilterOptions(options.audioFilterOptions()));
       return FfiRequest.newBuilder().setNewAudioStream(req).build();
     }, response -> response.getNewAudioStream().getStream().getHandle().getId());
   }
@@ -122,11 +124,14 @@ public final class MediaStreams {
     Objects.requireNonNull(identity, "identity");
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(options, "options");
+    Optional<String> filter = options.audioFilter().map(DefaultAudioFilter::moduleIdOf);
     return audio(new OfParticipant(identity, source), options, id -> {
       AudioStreamFromParticipantRequest.Builder req = AudioStreamFromParticipantRequest.newBuilder()
           .setParticipantHandle(id).setType(AudioStreamType.AUDIO_STREAM_NATIVE).setTrackSource(ParticipantWire.toProto(source))
           .setSampleRate(options.sampleRate()).setNumChannels(options.numChannels());
       options.frameSize().ifPresent(size -> req.setFrameSizeMs((int) size.toMillis()));
+      // Always with options: on participant streams the core applies the filter only when they are set.
+      filter.ifPresent(module -> req.setAudioFilterModuleId(module).setAudioFilterOptions(options.audioFilterOptions()));
       return FfiRequest.newBuilder().setAudioStreamFromParticipant(req).build();
     }, response -> response.getAudioStreamFromParticipant().getStream().getHandle().getId());
   }
