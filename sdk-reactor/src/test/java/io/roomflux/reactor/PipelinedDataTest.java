@@ -110,6 +110,7 @@ class PipelinedDataTest {
     long sentBefore = ((DefaultRoom) alice).operationsSent();
     AtomicInteger emitted = new AtomicInteger();
     AtomicBoolean cancelled = new AtomicBoolean();
+    java.util.Set<String> emittedOn = java.util.concurrent.ConcurrentHashMap.newKeySet();
     CountDownLatch fifty = new CountDownLatch(50);
     List<Integer> received = new java.util.concurrent.CopyOnWriteArrayList<>();
     CountDownLatch marker = new CountDownLatch(1);
@@ -122,7 +123,10 @@ class PipelinedDataTest {
       }
     });
     Disposable sending = alice.localParticipant()
-        .publishData(Flux.range(0, 1_000_000).map(i -> payload(i, KIB)).doOnNext(p -> emitted.incrementAndGet())
+        .publishData(Flux.range(0, 1_000_000).map(i -> payload(i, KIB)).doOnNext(p -> {
+          emitted.incrementAndGet();
+          emittedOn.add(Thread.currentThread().getName());
+        })
             .doOnCancel(() -> cancelled.set(true)), options, 8)
         .subscribe();
     assertThat(fifty.await(IO.toSeconds(), TimeUnit.SECONDS)).as("50 packets received").isTrue();
@@ -147,6 +151,7 @@ class PipelinedDataTest {
     assertThat(pipelined).as("packets sent").isLessThan(1_000_000);
     assertThat(emitted.get()).as("payloads taken from the publisher, at most 2 * 8 beyond those sent")
         .isLessThanOrEqualTo((int) pipelined + 2 * 8);
+    assertThat(emittedOn).as("threads the publisher ran on").allMatch(name -> !name.contains("dispatch"));
     receiver.dispose();
     secondReceiver.dispose();
 

@@ -103,12 +103,12 @@ public interface LocalParticipant {
    * packet to the data channel only while the channel's buffered amount is at most its
    * buffered-amount-low threshold ({@link #setDataChannelBufferedAmountLowThreshold}; 2 MiB by
    * default), and reports it sent then; so the buffered amount is what paces the publisher: it
-   * is asked for one payload per packet reported sent. Reliable packets arrive in this order
+   * is asked for more payloads (in batches) as packets are reported sent. Reliable packets arrive in this order
    * (and after reliable packets of earlier {@code publishData} calls made on the same thread).
    *
    * <p>The publisher is subscribed to, and asked for payloads, on the room's scheduler
-   * ({@link LiveKitOptions#scheduler()}); at most {@code 2 * maxInFlight} payloads are held at
-   * once. The returned {@code Mono} signals on the room's scheduler. It fails with the first
+   * ({@link LiveKitOptions#scheduler()}); at most {@code 3 * maxInFlight} payloads are held at
+   * once (sent and not yet reported, and two batches waiting). The returned {@code Mono} signals on the room's scheduler. It fails with the first
    * failure: {@link PayloadTooLargeException} for a payload over
    * {@link #maxDataPayloadBytes(DataOptions)} (nothing of it is sent; the payloads before it
    * are), {@link RoomClosedException} when the room closes or is closed,

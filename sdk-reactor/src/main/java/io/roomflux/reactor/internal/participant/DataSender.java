@@ -53,13 +53,19 @@ final class DataSender {
     if (maxInFlight < 1) {
       throw new IllegalArgumentException("maxInFlight must be at least 1: " + maxInFlight);
     }
-    // The publisher emits on the scheduler (never on the dispatcher, which completes the sends and
-    // so asks for more); each send is subscribed in the publisher's order on that one worker, so
-    // the requests reach the core in order. flatMapSequential keeps maxInFlight sends with the
-    // core and asks for one more payload per send completed; one scheduler hop per batch, not per
-    // packet.
+    // The publisher runs on the scheduler, never on the dispatcher (which completes the sends and
+    // so asks for more): publishOn asks it for payloads in batches. limitRate holds up to
+    // maxInFlight of them and hands one over on the thread that asks, serially: when a send
+    // completes, the next request goes to the core from the dispatcher at once, without waking a
+    // scheduler thread per packet; the scheduler works once per batch. Being serial, the sends
+    // are subscribed, and so reach the core, in the publisher's order. flatMapSequential keeps
+    // maxInFlight sends with the core.
     return Flux.from(payloads)
         .publishOn(room.options().scheduler(), maxInFlight)
+        // No queue fusion across this point: fused, limitRate would poll publishOn's queue and so
+        // ask the publisher for more on the dispatcher.
+        .hide()
+        .limitRate(maxInFlight)
         .flatMapSequential(payload -> send(Objects.requireNonNull(payload, "payload"), options), maxInFlight, 1)
         .count()
         .publishOn(room.options().scheduler());
