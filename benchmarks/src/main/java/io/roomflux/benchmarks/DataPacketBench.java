@@ -51,8 +51,10 @@ import reactor.core.publisher.Mono;
  * the same server, in rooms of their own, modes {@code awaited} and {@code pipelined} (their
  * {@code publishData} calls, {@code inflight} outstanding). Each of {@code rounds} rounds runs
  * every contender once, in an order rotated per round; RoomFlux keeps its JVM (and so its JIT)
- * across rounds, the others start afresh each round and warm up the same way. Lines are prefixed
- * with {@code contender=... round=...}; at the end a {@code SUMMARY} line per contender, size and
+ * across rounds, the others start afresh each round and warm up the same way. A {@code ROUND}
+ * line names each round's contender; RoomFlux's results are {@code RESULT data} lines as above
+ * (the format {@code benchmarks/ab.sh} reads), the peers' the same pairs after
+ * {@code PEER contender=...}; at the end a {@code SUMMARY} line per contender, size and
  * mode gives the medians over the rounds (min-max in brackets) and a Markdown table follows
  * {@code TABLE} lines.
  *
@@ -139,6 +141,7 @@ public final class DataPacketBench {
       for (int round = 1; round <= rounds; round++) {
         for (int i = 0; i < contenders.size(); i++) {
           String contender = contenders.get((i + round - 1) % contenders.size());
+          System.out.println("ROUND " + round + " contender=" + contender);
           for (String size : opts.get("sizes").split(",")) {
             int bytes = Integer.parseInt(size.strip());
             List<Result> measured = switch (contender) {
@@ -146,7 +149,9 @@ public final class DataPacketBench {
               default -> peer(contender, opts.get(contender), server, bytes, inflight, warmup, packets);
             };
             for (Result result : measured) {
-              System.out.println("contender=" + contender + " round=" + round + " " + result.line());
+              // RoomFlux's lines keep the format benchmarks/ab.sh reads; the peers' are marked.
+              System.out.println(contender.equals("roomflux") ? result.line()
+                  : "PEER contender=" + contender + " " + result.line().substring("RESULT data ".length()));
               results.computeIfAbsent(contender + " " + result.size() + " " + result.mode(), k -> new ArrayList<>())
                   .add(result);
               if (!result.clean()) {
