@@ -9,8 +9,10 @@ import io.roomflux.devserver.LiveKitDevServer;
 import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
@@ -27,8 +29,9 @@ import reactor.core.publisher.Mono;
  *
  * <p>For each payload size and mode, A sends {@code packets} packets on a topic of their own; B
  * receives them with {@code Room.dataPackets(topic)}. Modes: {@code awaited} (each
- * {@code publishData} completes before the next starts) and {@code pipelined} ({@code inflight}
- * sends outstanding, {@code flatMap(send, inflight)}). Each payload starts with a sequence number
+ * {@code publishData} completes before the next starts), {@code pipelined} ({@code inflight}
+ * sends outstanding, {@code flatMap(send, inflight)}) and {@code publisher} (one
+ * {@code publishData(Publisher, options, inflight)} for all packets). Each payload starts with a sequence number
  * and the {@link System#nanoTime()} taken when its send was subscribed; the rest is zeros. Before
  * each measurement, {@code warmup} packets go the same way on another topic and are not counted.
  *
@@ -41,8 +44,24 @@ import reactor.core.publisher.Mono;
  * another process and not counted), {@code lost}, {@code duplicated} and {@code corrupt}. The exit
  * status is 2 if any packet was lost, duplicated or corrupt, 1 on any other failure.
  *
- * <p>usage: {@code DataPacketBench [packets=3000] [sizes=1024,16384] [modes=awaited,pipelined]
- * [inflight=16] [warmup=300]}
+ * <p>Contenders: with {@code node=DIR} (the {@code node_modules} of {@code scripts/node-peer.sh
+ * install}) and {@code python=PATH} (the venv python of {@code scripts/python-peer.sh}), LiveKit's
+ * Node SDK ({@code benchmarks/node/data_packets.cjs}) and Python SDK
+ * ({@code benchmarks/python/data_packets.py}) run the same measurement as child processes against
+ * the same server, in rooms of their own, modes {@code awaited} and {@code pipelined} (their
+ * {@code publishData} calls, {@code inflight} outstanding). Each of {@code rounds} rounds runs
+ * every contender once, in an order rotated per round; RoomFlux keeps its JVM (and so its JIT)
+ * across rounds, the others start afresh each round and warm up the same way. A {@code ROUND}
+ * line names each round's contender; RoomFlux's results are {@code RESULT data} lines as above
+ * (the format {@code benchmarks/ab.sh} reads), the peers' the same pairs after
+ * {@code PEER contender=...}; at the end a {@code SUMMARY} line per contender, size and
+ * mode gives the medians over the rounds (min-max in brackets) and a Markdown table follows
+ * {@code TABLE} lines.
+ *
+ * <p>usage: {@code DataPacketBench [packets=3000] [sizes=1024,16384]
+ * [modes=awaited,pipelined,publisher] [inflight=16] [warmup=300] [rounds=1] [node=DIR]
+ * [python=PATH] [corelogs=true]} ({@code corelogs=false}: RoomFlux with
+ * {@code LiveKitOptions.coreLogs(false)})
  */
 public final class DataPacketBench {
   private static final Duration IO = Duration.ofSeconds(60);
@@ -53,11 +72,24 @@ public final class DataPacketBench {
   private DataPacketBench() {}
 
   /** One configuration's figures. */
-  private record Result(String mode, int size, int inflight, int packets, double msgPerSecond,
+  record Result(String mode, int size, int inflight, int packets, double msgPerSecond,
                         double sendsPerSecond, double p50Ms, double p99Ms, double cpuMicrosPerMsg, int lost,
                         int duplicated, int corrupt) {
     boolean clean() {
       return lost == 0 && duplicated == 0 && corrupt == 0;
+    }
+
+    static Result parse(String line) {
+      Map<String, String> kv = new LinkedHashMap<>();
+      for (String part : line.substring("RESULT data ".length()).strip().split("\\s+")) {
+        String[] pair = part.split("=", 2);
+        kv.put(pair[0], pair[1]);
+      }
+      return new Result(kv.get("mode"), Integer.parseInt(kv.get("size")), Integer.parseInt(kv.get("inflight")),
+          Integer.parseInt(kv.get("packets")), Double.parseDouble(kv.get("msg_per_s")),
+          Double.parseDouble(kv.get("send_msg_per_s")), Double.parseDouble(kv.get("p50_ms")),
+          Double.parseDouble(kv.get("p99_ms")), Double.parseDouble(kv.get("cpu_us_per_msg")),
+          Integer.parseInt(kv.get("lost")), Integer.parseInt(kv.get("duplicated")), Integer.parseInt(kv.get("corrupt")));
     }
 
     String line() {
@@ -77,7 +109,8 @@ public final class DataPacketBench {
    */
   public static void main(String[] args) {
     Map<String, String> opts = new LinkedHashMap<>(Map.of("packets", "3000", "sizes", "1024,16384",
-        "modes", "awaited,pipelined", "inflight", "16", "warmup", "300"));
+        "modes", "awaited,pipelined,publisher", "inflight", "16", "warmup", "300", "rounds", "1", "node", "",
+        "python", "", "corelogs", "true"));
     for (String arg : args) {
       String[] kv = arg.split("=", 2);
       if (kv.length != 2 || !opts.containsKey(kv[0])) {
@@ -89,25 +122,42 @@ public final class DataPacketBench {
     int packets = Integer.parseInt(opts.get("packets"));
     int warmup = Integer.parseInt(opts.get("warmup"));
     int inflight = Integer.parseInt(opts.get("inflight"));
+    int rounds = Integer.parseInt(opts.get("rounds"));
+    List<String> contenders = new ArrayList<>(List.of("roomflux"));
+    if (!opts.get("node").isEmpty()) {
+      contenders.add("node");
+    }
+    if (!opts.get("python").isEmpty()) {
+      contenders.add("python");
+    }
     int status = 0;
-    try (LiveKitDevServer server = LiveKitDevServer.start(); LiveKit lk = LiveKit.create()) {
+    Map<String, List<Result>> results = new LinkedHashMap<>();
+    try (LiveKitDevServer server = LiveKitDevServer.start(); LiveKit lk = LiveKit.create(io.roomflux.reactor.LiveKitOptions.builder()
+        .coreLogs(Boolean.parseBoolean(opts.get("corelogs"))).build())) {
       String url = server.url().toString();
       String roomName = "data-bench-" + UUID.randomUUID();
       Room b = connect(lk, url, server.token("B", roomName));
       Room a = connect(lk, url, server.token("A", roomName));
-      for (String size : opts.get("sizes").split(",")) {
-        for (String mode : opts.get("modes").split(",")) {
-          int bytes = Integer.parseInt(size.strip());
-          int concurrency = switch (mode.strip()) {
-            case "awaited" -> 1;
-            case "pipelined" -> inflight;
-            default -> throw new IllegalArgumentException("unknown mode " + mode + "; expected awaited or pipelined");
-          };
-          measure(a, b, mode.strip(), bytes, concurrency, warmup);
-          Result result = measure(a, b, mode.strip(), bytes, concurrency, packets);
-          System.out.println(result.line());
-          if (!result.clean()) {
-            status = 2;
+      for (int round = 1; round <= rounds; round++) {
+        for (int i = 0; i < contenders.size(); i++) {
+          String contender = contenders.get((i + round - 1) % contenders.size());
+          System.out.println("ROUND " + round + " contender=" + contender);
+          for (String size : opts.get("sizes").split(",")) {
+            int bytes = Integer.parseInt(size.strip());
+            List<Result> measured = switch (contender) {
+              case "roomflux" -> roomflux(a, b, opts.get("modes"), bytes, inflight, warmup, packets);
+              default -> peer(contender, opts.get(contender), server, bytes, inflight, warmup, packets);
+            };
+            for (Result result : measured) {
+              // RoomFlux's lines keep the format benchmarks/ab.sh reads; the peers' are marked.
+              System.out.println(contender.equals("roomflux") ? result.line()
+                  : "PEER contender=" + contender + " " + result.line().substring("RESULT data ".length()));
+              results.computeIfAbsent(contender + " " + result.size() + " " + result.mode(), k -> new ArrayList<>())
+                  .add(result);
+              if (!result.clean()) {
+                status = 2;
+              }
+            }
           }
         }
       }
@@ -117,7 +167,55 @@ public final class DataPacketBench {
       e.printStackTrace();
       status = 1;
     }
+    Summary.print(results);
     System.exit(status);
+  }
+
+  private static List<Result> roomflux(Room a, Room b, String modes, int bytes, int inflight, int warmup,
+                                       int packets) {
+    List<Result> out = new ArrayList<>();
+    for (String mode : modes.split(",")) {
+      int concurrency = switch (mode.strip()) {
+        case "awaited" -> 1;
+        case "pipelined", "publisher" -> inflight;
+        default -> throw new IllegalArgumentException("unknown mode " + mode
+            + "; expected awaited, pipelined or publisher");
+      };
+      measure(a, b, mode.strip(), bytes, concurrency, warmup);
+      out.add(measure(a, b, mode.strip(), bytes, concurrency, packets));
+    }
+    return out;
+  }
+
+  /** Runs LiveKit's Node or Python SDK against the same server in a room of its own. */
+  private static List<Result> peer(String contender, String runtime, LiveKitDevServer server, int bytes, int inflight,
+                                   int warmup, int packets) {
+    String room = "data-bench-" + contender + "-" + UUID.randomUUID();
+    String repo = System.getProperty("roomflux.repo", ".");
+    List<String> command = contender.equals("node")
+        ? List.of("node", repo + "/benchmarks/node/data_packets.cjs", runtime)
+        : List.of(runtime, repo + "/benchmarks/python/data_packets.py");
+    List<String> full = new ArrayList<>(command);
+    full.addAll(List.of(server.url().toString(), server.token("A", room), server.token("B", room),
+        String.valueOf(packets), String.valueOf(bytes), String.valueOf(inflight), String.valueOf(warmup),
+        "awaited,pipelined"));
+    try {
+      Process p = new ProcessBuilder(full).redirectErrorStream(true).start();
+      String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      if (!p.waitFor(5, TimeUnit.MINUTES) || p.exitValue() != 0 && p.exitValue() != 2) {
+        throw new IllegalStateException(contender + " failed (exit " + p.exitValue() + "):\n" + out);
+      }
+      List<Result> results = out.lines().filter(l -> l.startsWith("RESULT data ")).map(Result::parse).toList();
+      if (results.isEmpty()) {
+        throw new IllegalStateException(contender + " printed no result:\n" + out);
+      }
+      return results;
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while " + contender + " ran", e);
+    }
   }
 
   private static Room connect(LiveKit lk, String url, String token) {
@@ -159,10 +257,15 @@ public final class DataPacketBench {
         (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     long cpu0 = os.getProcessCpuTime();
     long start = System.nanoTime();
-    Flux.range(0, packets)
-        .flatMap(seq -> Mono.defer(() -> a.localParticipant().publishData(payload(seq, size), options)), inflight)
-        .then()
-        .block(IO.multipliedBy(Math.max(1, packets / 1000)));
+    if (mode.equals("publisher")) {
+      a.localParticipant().publishData(Flux.range(0, packets).map(seq -> payload(seq, size)), options, inflight)
+          .block(IO.multipliedBy(Math.max(1, packets / 1000)));
+    } else {
+      Flux.range(0, packets)
+          .flatMap(seq -> Mono.defer(() -> a.localParticipant().publishData(payload(seq, size), options)), inflight)
+          .then()
+          .block(IO.multipliedBy(Math.max(1, packets / 1000)));
+    }
     long sent = System.nanoTime();
     boolean complete;
     try {

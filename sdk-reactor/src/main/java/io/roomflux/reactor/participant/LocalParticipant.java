@@ -1,8 +1,10 @@
+// Longer than 400 lines: the local participant's whole API is this one interface, each method with its javadoc.
 package io.roomflux.reactor.participant;
 
 import io.roomflux.reactor.ResourceClosedException;
 import io.roomflux.reactor.data.ByteStreamWriter;
 import io.roomflux.reactor.data.ChatMessage;
+import io.roomflux.reactor.data.DataKind;
 import io.roomflux.reactor.data.DataOptions;
 import io.roomflux.reactor.data.DataStreamException;
 import io.roomflux.reactor.LiveKitOptions;
@@ -25,6 +27,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
 
 /**
@@ -67,11 +70,83 @@ public interface LocalParticipant {
    * {@link PayloadTooLargeException} and nothing is sent; send larger data as a byte stream.
    * The payload is copied when the returned {@code Mono} is subscribed to.
    *
+   * <p>Order: the core sends packets in the order their requests reached it, and a request is
+   * sent when the returned {@code Mono} is subscribed to. So sends subscribed one after the other
+   * (on one thread, or ordered by any happens-before edge) go out in subscription order, and
+   * reliable ones arrive in that order, without waiting for one to complete before subscribing to
+   * the next ({@code Flux.concat} is not needed; {@code flatMap} over a sequential source keeps
+   * the order). Sends subscribed concurrently from several threads go out in some order; lossy
+   * packets may be lost or reordered. The completion comes when the core handed the packet to the
+   * data channel, which it does only while the channel's buffered amount is at most the
+   * threshold ({@link #setDataChannelBufferedAmountLowThreshold}).
+   *
    * @param payload the bytes
    * @param options kind, topic and destinations
    * @return completes when the core sent it
    */
   Mono<Void> publishData(byte[] payload, DataOptions options);
+
+  /**
+   * Sends every payload of {@code payloads} as a data packet, in order, keeping up to
+   * {@link #DEFAULT_DATA_IN_FLIGHT} packets with the core at once instead of waiting for each one
+   * in turn; as {@link #publishData(Publisher, DataOptions, int)}.
+   *
+   * @param payloads the payloads; each is copied when it is sent
+   * @param options kind, topic and destinations, the same for every packet
+   * @return the number of packets sent, once the core has handed the last one to the data channel
+   */
+  Mono<Long> publishData(Publisher<byte[]> payloads, DataOptions options);
+
+  /**
+   * Sends every payload of {@code payloads} as a data packet, in the publisher's order, with up to
+   * {@code maxInFlight} packets handed to the core and not yet reported sent. The core hands a
+   * packet to the data channel only while the channel's buffered amount is at most its
+   * buffered-amount-low threshold ({@link #setDataChannelBufferedAmountLowThreshold}; 2 MiB by
+   * default), and reports it sent then; so the buffered amount is what paces the publisher: it
+   * is asked for more payloads (in batches) as packets are reported sent. Reliable packets arrive in this order
+   * (and after reliable packets of earlier {@code publishData} calls made on the same thread).
+   *
+   * <p>The publisher is subscribed to, and asked for payloads, on the room's scheduler
+   * ({@link LiveKitOptions#scheduler()}); at most {@code 3 * maxInFlight} payloads are held at
+   * once (sent and not yet reported, and two batches waiting). The returned {@code Mono} signals on the room's scheduler. It fails with the first
+   * failure: {@link PayloadTooLargeException} for a payload over
+   * {@link #maxDataPayloadBytes(DataOptions)} (nothing of it is sent; the payloads before it
+   * are), {@link RoomClosedException} when the room closes or is closed,
+   * {@link OperationFailedException} if the core fails a packet, or the publisher's own error;
+   * the publisher is cancelled then. Cancelling the subscription cancels the publisher and sends
+   * nothing more; packets already handed to the core (at most {@code maxInFlight}) are still
+   * sent. Nothing is held once it terminated or was cancelled: the packets with the core release
+   * their room resources when the core reports them.
+   *
+   * @param payloads the payloads; each is copied when it is sent
+   * @param options kind, topic and destinations, the same for every packet
+   * @param maxInFlight how many packets may be with the core at once, at least 1
+   * @return the number of packets sent, once the core has handed the last one to the data channel
+   * @throws IllegalArgumentException if {@code maxInFlight} is below 1
+   */
+  Mono<Long> publishData(Publisher<byte[]> payloads, DataOptions options, int maxInFlight);
+
+  /**
+   * How many packets {@link #publishData(Publisher, DataOptions)} keeps with the core at once.
+   */
+  int DEFAULT_DATA_IN_FLIGHT = 32;
+
+  /**
+   * Sets the buffered-amount-low threshold of this participant's lossy or reliable data channel:
+   * the core queues data packets of that kind while the channel holds more than this many bytes
+   * not yet sent, and reports a {@code publishData} complete only when it handed the packet to
+   * the channel. A lower threshold bounds the memory and latency of a fast sender, a higher one
+   * lets more go out without waiting (the core's default is 2 MiB). The room emits
+   * {@link RoomEvent.DataChannelLowThresholdChanged} and {@link Room#info()} shows the new value
+   * ({@code lossyBufferedAmountLowThreshold} / {@code reliableBufferedAmountLowThreshold}).
+   *
+   * @param kind the channel
+   * @param thresholdBytes the threshold in bytes, at least 0
+   * @return completes on the room's scheduler once the core took the new threshold; fails with
+   *     {@link RoomClosedException} once the room is disconnecting
+   * @throws IllegalArgumentException if {@code thresholdBytes} is negative
+   */
+  Mono<Void> setDataChannelBufferedAmountLowThreshold(DataKind kind, long thresholdBytes);
 
   /**
    * The largest payload {@link #publishData(byte[], DataOptions)} accepts with these options from

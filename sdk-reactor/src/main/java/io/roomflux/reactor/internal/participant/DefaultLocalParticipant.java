@@ -9,7 +9,6 @@ import io.roomflux.reactor.internal.room.DefaultRoom;
 import io.roomflux.reactor.participant.LocalParticipant;
 import io.roomflux.reactor.OperationFailedException;
 import io.roomflux.reactor.participant.Participant;
-import io.roomflux.reactor.data.PayloadTooLargeException;
 import io.roomflux.reactor.internal.rpc.RpcEndpoint;
 import io.roomflux.reactor.internal.telemetry.Observed;
 import io.roomflux.reactor.rpc.RpcException;
@@ -26,13 +25,9 @@ import io.roomflux.proto.AttributesEntry;
 import io.roomflux.proto.FfiRequest;
 import io.roomflux.proto.PerformRpcCallback;
 import io.roomflux.proto.PerformRpcRequest;
-import io.roomflux.proto.PublishDataRequest;
 import io.roomflux.proto.SetLocalAttributesRequest;
 import io.roomflux.proto.SetLocalMetadataRequest;
 import io.roomflux.proto.SetLocalNameRequest;
-import java.lang.foreign.Arena;
-import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -45,6 +40,7 @@ public final class DefaultLocalParticipant implements LocalParticipant {
   private final RpcEndpoint rpc;
   private final LocalOperations operations;
   private final LocalTracks tracks;
+  private final DataSender data;
 
   public DefaultLocalParticipant(DefaultRoom room, OwnedHandle handle) {
     this.room = room;
@@ -52,6 +48,7 @@ public final class DefaultLocalParticipant implements LocalParticipant {
     this.rpc = new RpcEndpoint(room, handle);
     this.operations = new LocalOperations(room, handle, this::identity);
     this.tracks = new LocalTracks(room, handle);
+    this.data = new DataSender(room, handle);
   }
 
   public OwnedHandle handle() {
@@ -80,32 +77,22 @@ public final class DefaultLocalParticipant implements LocalParticipant {
 
   @Override
   public Mono<Void> publishData(byte[] payload, DataOptions options) {
-    Objects.requireNonNull(payload, "payload");
-    Objects.requireNonNull(options, "options");
-    return Mono.defer(() -> {
-      Participant me = info();
-      long size = DataPacketSize.encoded(payload.length, options, me.identity(), me.sid());
-      if (size > DataPacketSize.MAX_ENCODED_BYTES) {
-        return Mono.error(new PayloadTooLargeException("publishData (" + payload.length + " bytes of payload; "
-            + "the core counts the encoded packet: payload, topic, destinations, sender)", size,
-            DataPacketSize.MAX_ENCODED_BYTES));
-      }
-      // The core reads the payload through a pointer: keep the memory alive until its callback.
-      Arena arena = Arena.ofShared();
-      MemorySegment data = arena.allocate(Math.max(1, payload.length));
-      MemorySegment.copy(payload, 0, data, ValueLayout.JAVA_BYTE, 0, payload.length);
-      return room.operations().<Void>operate("publishData", handle, (participant, asyncId) -> {
-        PublishDataRequest.Builder req = PublishDataRequest.newBuilder()
-            .setLocalParticipantHandle(participant)
-            .setDataPtr(data.address())
-            .setDataLen(payload.length)
-            .setReliable(options.kind() == DataKind.RELIABLE)
-            .addAllDestinationIdentities(options.destinationIdentities())
-            .setRequestAsyncId(asyncId);
-        options.topic().ifPresent(req::setTopic);
-        return FfiRequest.newBuilder().setPublishData(req).build();
-      }, event -> null, arena::close);
-    });
+    return data.publish(payload, options);
+  }
+
+  @Override
+  public Mono<Long> publishData(org.reactivestreams.Publisher<byte[]> payloads, DataOptions options) {
+    return data.publish(payloads, options, DEFAULT_DATA_IN_FLIGHT);
+  }
+
+  @Override
+  public Mono<Long> publishData(org.reactivestreams.Publisher<byte[]> payloads, DataOptions options, int maxInFlight) {
+    return data.publish(payloads, options, maxInFlight);
+  }
+
+  @Override
+  public Mono<Void> setDataChannelBufferedAmountLowThreshold(DataKind kind, long thresholdBytes) {
+    return data.setThreshold(kind, thresholdBytes);
   }
 
   @Override

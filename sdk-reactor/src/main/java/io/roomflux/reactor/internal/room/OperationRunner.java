@@ -100,81 +100,109 @@ public final class OperationRunner {
    */
   public <T> Mono<T> operate(String operation, OwnedHandle target, RoomRequest request,
                       Function<FfiEvent, T> result, @Nullable AutoCloseable resource, Duration extraWait) {
+    return create(operation, target, request, result, resource, extraWait, null).publishOn(scheduler);
+  }
+
+  /**
+   * Runs one asynchronous operation as {@link #operate(String, OwnedHandle, RoomRequest, Function,
+   * AutoCloseable)} does, but signals its outcome on the thread that has it (the dispatcher, or
+   * the subscribing thread for a refusal) instead of the room's scheduler: for the SDK's own
+   * pipelines, which hop to the scheduler once for many operations. {@code sendScope} (memory the
+   * core copies while it handles the request) is closed on the subscribing thread as soon as the
+   * request was handed to the core or refused.
+   */
+  public <T> Mono<T> operateUnpublished(String operation, OwnedHandle target, RoomRequest request,
+                                        Function<FfiEvent, T> result, AutoCloseable sendScope) {
+    return create(operation, target, request, result, null, Duration.ZERO, sendScope);
+  }
+
+  private <T> Mono<T> create(String operation, OwnedHandle target, RoomRequest request,
+                             Function<FfiEvent, T> result, @Nullable AutoCloseable resource, Duration extraWait,
+                             @Nullable AutoCloseable sendScope) {
     Duration limit = timeout.plus(extraWait);
     return Mono.<T>create(sink -> {
-      Lease lease;
       try {
-        lease = target.lease();
-      } catch (HandleClosedException e) {
-        closeQuietly(resource);
-        sink.error(closedError(operation));
-        return;
+        start(operation, target, request, result, resource, limit, sink);
+      } finally {
+        closeQuietly(sendScope);
       }
-      if (phase.get() != Phase.CONNECTED) {
-        lease.close();
-        closeQuietly(resource);
-        sink.error(closedError(operation));
-        return;
-      }
-      probe.betweenCheckAndRegistration();
-      Operation op = new Operation(operation, sink, lease, resource);
-      inFlight.add(op);
-      // The room may have begun to close between the check above and the add. Closing sets the
-      // phase before it fails what is in flight, so reading the phase again after the add decides:
-      // still connected, and the close will find this operation (and fail and release it); not
-      // connected, and it may not have, so the operation withdraws itself and sends nothing. An
-      // operation that slipped through would hold its lease, and with it the room's handles and
-      // disconnect(), for ever (LifecycleStressTest hung on exactly that).
-      if (phase.get() != Phase.CONNECTED) {
-        probe.withdrawn();
-        finish(op);
-        op.fail(closedError(operation));
-        return;
-      }
-      AsyncCall call;
-      try {
-        call = core.call(asyncId -> {
-          sent.increment();
-          return request.build(lease.id(), asyncId);
-        });
-      } catch (OperationFailedException e) {
-        finish(op);
-        core.explain(e).whenComplete((explained, t) -> op.fail(explained != null ? explained : e));
-        return;
-      } catch (RuntimeException e) {
-        finish(op);
-        op.fail(e);
-        return;
-      }
-      // Bounded: the core holds what is sent while the room reconnects for the whole attempt. The
-      // operation stays in flight (holding its lease) until its callback or the room's close.
-      op.timer = timer.schedule(() -> op.fail(new OperationTimeoutException(operation, limit)),
-          limit.toMillis(), TimeUnit.MILLISECONDS);
-      call.callback().whenComplete((event, error) -> {
-        finish(op);
-        if (error != null) {
-          op.fail(error);
-          return;
-        }
-        Optional<String> coreError = callbackError(event);
-        if (coreError.isPresent() && (phase.get() != Phase.CONNECTED || saysClosed(coreError.get()))) {
-          // The room closed under the operation: that, not the core's wording, is what happened.
-          // The core may fail a send for a closed engine just before its Disconnected event
-          // arrives (the phase still says connected): its wording decides then, so the same
-          // cause always gives RoomClosedException.
-          op.fail(new RoomClosedException(operation + " interrupted: room '" + room
-              + "' closed (" + coreError.get() + ")"));
-        } else if (coreError.isPresent()) {
-          op.fail(new OperationFailedException(operation, coreError.get()));
-        } else {
-          try {
-            op.succeed(result.apply(event));
-          } catch (RuntimeException e) {
-            op.fail(e);
-          }
-        }
+    });
+  }
+
+  private <T> void start(String operation, OwnedHandle target, RoomRequest request, Function<FfiEvent, T> result,
+                         @Nullable AutoCloseable resource, Duration limit, MonoSink<T> sink) {
+    Lease lease;
+    try {
+      lease = target.lease();
+    } catch (HandleClosedException e) {
+      closeQuietly(resource);
+      sink.error(closedError(operation));
+      return;
+    }
+    if (phase.get() != Phase.CONNECTED) {
+      lease.close();
+      closeQuietly(resource);
+      sink.error(closedError(operation));
+      return;
+    }
+    probe.betweenCheckAndRegistration();
+    Operation op = new Operation(operation, sink, lease, resource);
+    inFlight.add(op);
+    // The room may have begun to close between the check above and the add. Closing sets the
+    // phase before it fails what is in flight, so reading the phase again after the add decides:
+    // still connected, and the close will find this operation (and fail and release it); not
+    // connected, and it may not have, so the operation withdraws itself and sends nothing. An
+    // operation that slipped through would hold its lease, and with it the room's handles and
+    // disconnect(), for ever (LifecycleStressTest hung on exactly that).
+    if (phase.get() != Phase.CONNECTED) {
+      probe.withdrawn();
+      finish(op);
+      op.fail(closedError(operation));
+      return;
+    }
+    AsyncCall call;
+    try {
+      call = core.call(asyncId -> {
+        sent.increment();
+        return request.build(lease.id(), asyncId);
       });
-    }).publishOn(scheduler);
+    } catch (OperationFailedException e) {
+      finish(op);
+      core.explain(e).whenComplete((explained, t) -> op.fail(explained != null ? explained : e));
+      return;
+    } catch (RuntimeException e) {
+      finish(op);
+      op.fail(e);
+      return;
+    }
+    // Bounded: the core holds what is sent while the room reconnects for the whole attempt. The
+    // operation stays in flight (holding its lease) until its callback or the room's close.
+    op.timer = timer.schedule(() -> op.fail(new OperationTimeoutException(operation, limit)),
+        limit.toMillis(), TimeUnit.MILLISECONDS);
+    call.callback().whenComplete((event, error) -> {
+      finish(op);
+      if (error != null) {
+        op.fail(error);
+        return;
+      }
+      Optional<String> coreError = callbackError(event);
+      if (coreError.isPresent() && (phase.get() != Phase.CONNECTED || saysClosed(coreError.get()))) {
+        // The room closed under the operation: that, not the core's wording, is what happened.
+        // The core may fail a send for a closed engine just before its Disconnected event
+        // arrives (the phase still says connected): its wording decides then, so the same
+        // cause always gives RoomClosedException.
+        op.fail(new RoomClosedException(operation + " interrupted: room '" + room
+            + "' closed (" + coreError.get() + ")"));
+      } else if (coreError.isPresent()) {
+        op.fail(new OperationFailedException(operation, coreError.get()));
+      } else {
+        try {
+          op.succeed(result.apply(event));
+        } catch (RuntimeException e) {
+          op.fail(e);
+        }
+      }
+    });
   }
 
   /**

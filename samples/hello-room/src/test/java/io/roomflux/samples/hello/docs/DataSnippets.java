@@ -86,4 +86,34 @@ final class DataSnippets {
     // end::too-large[]
     return sent;
   }
+
+  /** Many packets, pipelined: the returned Mono emits how many were sent. */
+  static Mono<Long> sendPipelined(Room room, Flux<String> readings) {
+    // tag::pipelined[]
+    Mono<Long> sent = room.localParticipant().publishData(
+        readings.map(reading -> reading.getBytes(StandardCharsets.UTF_8)),
+        DataOptions.reliable().withTopic("telemetry"));
+    // end::pipelined[]
+    return sent;
+  }
+
+  /** Concurrent plain sends subscribed in order on one thread keep that order. */
+  static Mono<Void> sendConcurrentlyInOrder(Room room, List<String> lines) {
+    // tag::flatmap-order[]
+    Mono<Void> all = Flux.fromIterable(lines)
+        .flatMap(line -> room.localParticipant()
+            .publishData(line.getBytes(StandardCharsets.UTF_8), DataOptions.reliable().withTopic("log")), 64)
+        .then();
+    // end::flatmap-order[]
+    return all;
+  }
+
+  /** A lower reliable threshold. */
+  static Mono<Void> lowerThreshold(Room room) {
+    // tag::threshold[]
+    Mono<Void> lowered = room.localParticipant()
+        .setDataChannelBufferedAmountLowThreshold(DataKind.RELIABLE, 256 * 1024);
+    // end::threshold[]
+    return lowered;
+  }
 }

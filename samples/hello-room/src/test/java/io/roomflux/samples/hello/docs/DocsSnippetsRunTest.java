@@ -108,6 +108,33 @@ class DocsSnippetsRunTest {
   }
 
   @Test
+  void thePipelinedAndFlatMapSnippetsDeliverInOrderAndTheThresholdIsReported() {
+    List<String> readings = IntStream.range(0, 200).mapToObj(i -> "reading " + i).toList();
+    StepVerifier.create(bob.dataPackets("telemetry").map(p -> new String(p.bytes(), StandardCharsets.UTF_8))
+            .take(readings.size()).collectList())
+        .then(() -> assertThat(DataSnippets.sendPipelined(alice, Flux.fromIterable(readings)).block(IO))
+            .isEqualTo(readings.size()))
+        .expectNext(readings)
+        .expectComplete()
+        .verify(IO);
+
+    List<String> lines = IntStream.range(0, 100).mapToObj(i -> "line " + i).toList();
+    StepVerifier.create(bob.dataPackets("log").map(p -> new String(p.bytes(), StandardCharsets.UTF_8))
+            .take(lines.size()).collectList())
+        .then(() -> DataSnippets.sendConcurrentlyInOrder(alice, lines).block(IO))
+        .expectNext(lines)
+        .expectComplete()
+        .verify(IO);
+
+    StepVerifier.create(alice.events().ofType(RoomEvent.DataChannelLowThresholdChanged.class).next())
+        .then(() -> DataSnippets.lowerThreshold(alice).block(IO))
+        .assertNext(changed -> assertThat(changed.threshold()).isEqualTo(256 * 1024))
+        .expectComplete()
+        .verify(IO);
+    assertThat(alice.info().reliableBufferedAmountLowThreshold()).isEqualTo(256 * 1024);
+  }
+
+  @Test
   void aPayloadOverTheLimitIsSentAsAByteStreamInstead() {
     byte[] payload = new byte[70_000];
     StepVerifier.create(bob.byteStreams("moves").next().flatMap(ByteStreamReader::readAll))
