@@ -89,6 +89,8 @@ class EncodedVideoTest {
         assertThat(position).as("block of the frame that carried frame id %d", n + 1)
             .isIn(-1, H264Stream.position(n));
       });
+      // Published as H.264 although the options said VP8: the source's codec wins.
+      assertThat(camera.track.stats().block(IO).codec()).contains("video/H264");
       assertThat(camera.feedback).as("rate targets of WebRTC's congestion control")
           .anySatisfy(f -> assertThat(f).isInstanceOfSatisfying(EncoderFeedback.RateControl.class,
               r -> assertThat(r.targetBitrateBps()).isPositive()));
