@@ -15,7 +15,8 @@ import reactor.core.publisher.Mono;
  *
  * <p>Thread-safe; the methods are short native calls that may run on any thread.
  */
-public sealed interface LocalTrack extends AutoCloseable permits LocalAudioTrack, LocalVideoTrack {
+public sealed interface LocalTrack extends AutoCloseable
+    permits LocalAudioTrack, LocalVideoTrack, LocalEncodedVideoTrack {
   /**
    * The name given at creation, which receivers see.
    *

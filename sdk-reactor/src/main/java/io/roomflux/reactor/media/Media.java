@@ -56,6 +56,19 @@ public interface Media {
   VideoSource videoSource(int width, int height, boolean screencast);
 
   /**
+   * Creates a source for already-encoded frames of one codec, which the core publishes without
+   * encoding them (see {@link EncodedVideoSource}). Synchronous, a short native call.
+   *
+   * @param width the width of the frames in pixels
+   * @param height the height of the frames in pixels
+   * @param codec the codec of every frame, and of the track
+   * @return the open source; close it when done
+   * @throws IllegalArgumentException if the resolution is not positive
+   * @throws OperationFailedException if the core refused to create it
+   */
+  EncodedVideoSource encodedVideoSource(int width, int height, VideoCodec codec);
+
+  /**
    * Makes a capture source: a video producer (test pattern or clock) that runs inside the core and
    * feeds a video source of its own. Asynchronous: the core builds the producer first.
    *
@@ -135,6 +148,18 @@ public interface Media {
    * @throws OperationFailedException if the core refused to create it
    */
   LocalVideoTrack videoTrack(String name, VideoSource source);
+
+  /**
+   * Creates a local video track from an encoded source made by RoomFlux.
+   *
+   * @param name the name receivers see
+   * @param source where the encoded frames come from; it stays open and owned by the caller
+   * @return the track; close it when done
+   * @throws io.roomflux.reactor.ResourceClosedException if the source is closed
+   * @throws IllegalArgumentException if the source was not made by RoomFlux
+   * @throws OperationFailedException if the core refused to create it
+   */
+  LocalEncodedVideoTrack encodedVideoTrack(String name, EncodedVideoSource source);
 
   /**
    * Creates a WebRTC resampler (remix and resample in 10 ms steps).

@@ -1,12 +1,16 @@
 package io.roomflux.reactor.media;
 
-import io.roomflux.reactor.participant.TrackSource;
-import java.util.Objects;
-import java.util.Optional;
-import org.jspecify.annotations.Nullable;
-
 // Longer than 400 lines: an option type, one accessor, one with-method and one builder setter per
 // option, each documented; splitting it would scatter each option over several files.
+
+import io.roomflux.reactor.participant.TrackSource;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
 /**
  * How a local track is published ({@link io.roomflux.reactor.participant.LocalParticipant#publishTrack}).
  * Immutable and thread-safe; start from {@link #defaults()} (the core's own), {@link #microphone()},
@@ -22,7 +26,7 @@ public final class TrackPublishOptions {
                           Optional<AudioEncoding> audioEncoding, boolean simulcast, boolean dtx, boolean red,
                           Optional<String> stream, boolean preconnectBuffer, Optional<String> scalabilityMode,
                           Optional<DegradationPreference> degradationPreference,
-                          Optional<VideoEncoder> videoEncoder) {
+                          Optional<VideoEncoder> videoEncoder, Set<FrameMetadataFeature> frameMetadataFeatures) {
   }
 
   private TrackPublishOptions(Settings s) {
@@ -64,6 +68,7 @@ public final class TrackPublishOptions {
     b.scalabilityMode = s.scalabilityMode;
     b.degradationPreference = s.degradationPreference;
     b.videoEncoder = s.videoEncoder;
+    b.frameMetadataFeatures = s.frameMetadataFeatures;
     return b;
   }
 
@@ -153,6 +158,17 @@ public final class TrackPublishOptions {
    */
   public Optional<VideoEncoder> videoEncoder() {
     return s.videoEncoder;
+  }
+
+  /**
+   * {@return which per-frame metadata fields the video publication carries to receivers} The
+   * core then appends the {@link FrameMetadata} of each captured frame ({@link VideoFrame#withMetadata},
+   * {@link EncodedVideoFrame#withMetadata}) to the encoded frame, and receivers get it in
+   * {@link VideoFrame#metadata()}. Default empty: no metadata is sent. Unmodifiable, in the
+   * enum's order.
+   */
+  public Set<FrameMetadataFeature> frameMetadataFeatures() {
+    return s.frameMetadataFeatures;
   }
 
   /**
@@ -263,6 +279,15 @@ public final class TrackPublishOptions {
     return toBuilder().videoEncoder(value).build();
   }
 
+  /**
+   * {@return these options with the per-frame metadata fields the publication carries}
+   *
+   * @param value the features; empty for none
+   */
+  public TrackPublishOptions withFrameMetadataFeatures(Set<FrameMetadataFeature> value) {
+    return toBuilder().frameMetadataFeatures(value).build();
+  }
+
   @Override
   public boolean equals(@Nullable Object other) {
     return other instanceof TrackPublishOptions o && o.s.equals(s);
@@ -296,6 +321,7 @@ public final class TrackPublishOptions {
     private Optional<String> scalabilityMode = Optional.empty();
     private Optional<DegradationPreference> degradationPreference = Optional.empty();
     private Optional<VideoEncoder> videoEncoder = Optional.empty();
+    private Set<FrameMetadataFeature> frameMetadataFeatures = Set.of();
 
     private Builder() {
     }
@@ -420,10 +446,23 @@ public final class TrackPublishOptions {
       return this;
     }
 
+    /**
+     * {@return this builder, with {@link TrackPublishOptions#frameMetadataFeatures()} set}
+     *
+     * @param value the features (copied); empty for none
+     */
+    public Builder frameMetadataFeatures(Set<FrameMetadataFeature> value) {
+      EnumSet<FrameMetadataFeature> copy = EnumSet.noneOf(FrameMetadataFeature.class);
+      copy.addAll(Objects.requireNonNull(value, "frameMetadataFeatures"));
+      frameMetadataFeatures = Collections.unmodifiableSet(copy);
+      return this;
+    }
+
     /** {@return the options, immutable} */
     public TrackPublishOptions build() {
       return new TrackPublishOptions(new Settings(source, videoCodec, videoEncoding, audioEncoding, simulcast, dtx,
-          red, stream, preconnectBuffer, scalabilityMode, degradationPreference, videoEncoder));
+          red, stream, preconnectBuffer, scalabilityMode, degradationPreference, videoEncoder,
+          frameMetadataFeatures));
     }
   }
 }

@@ -1,10 +1,14 @@
 package io.roomflux.reactor.media;
 
+// Longer than 400 lines: a value type with one documented factory per common layout, which
+// belong with the type they make.
+
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A raw video frame: its layout, size, planes, timestamp and rotation.
@@ -30,6 +34,7 @@ public final class VideoFrame {
   private final List<Plane> planes;
   private final Duration timestamp;
   private final VideoRotation rotation;
+  private final Optional<FrameMetadata> metadata;
 
   /**
    * One plane of a frame: its bytes and its stride.
@@ -82,13 +87,14 @@ public final class VideoFrame {
   }
 
   private VideoFrame(VideoBufferType type, int width, int height, List<Plane> planes, Duration timestamp,
-                     VideoRotation rotation) {
+                     VideoRotation rotation, Optional<FrameMetadata> metadata) {
     this.type = Objects.requireNonNull(type, "type");
     this.width = width;
     this.height = height;
     this.planes = List.copyOf(planes);
     this.timestamp = Objects.requireNonNull(timestamp, "timestamp");
     this.rotation = Objects.requireNonNull(rotation, "rotation");
+    this.metadata = Objects.requireNonNull(metadata, "metadata");
   }
 
   /**
@@ -125,7 +131,7 @@ public final class VideoFrame {
             + " frame with stride " + plane.stride() + " needs " + needed + " bytes, got " + plane.size());
       }
     }
-    return new VideoFrame(type, width, height, planes, Duration.ZERO, VideoRotation.ROTATION_0);
+    return new VideoFrame(type, width, height, planes, Duration.ZERO, VideoRotation.ROTATION_0, Optional.empty());
   }
 
   /**
@@ -362,7 +368,7 @@ public final class VideoFrame {
    * @return a new frame
    */
   public VideoFrame withTimestamp(Duration value) {
-    return new VideoFrame(type, width, height, planes, value, rotation);
+    return new VideoFrame(type, width, height, planes, value, rotation, metadata);
   }
 
   /**
@@ -372,11 +378,33 @@ public final class VideoFrame {
    * @return a new frame
    */
   public VideoFrame withRotation(VideoRotation value) {
-    return new VideoFrame(type, width, height, planes, timestamp, value);
+    return new VideoFrame(type, width, height, planes, timestamp, value, metadata);
+  }
+
+  /**
+   * The application data carried with the frame. On a frame to capture, what the publisher sends
+   * with it (for the fields its publication enables, {@link TrackPublishOptions#frameMetadataFeatures()});
+   * on a received frame, what the publisher sent, when its publication carries metadata.
+   *
+   * @return the metadata, if any
+   */
+  public Optional<FrameMetadata> metadata() {
+    return metadata;
+  }
+
+  /**
+   * The same frame with metadata to send along, on the same planes.
+   *
+   * @param value the metadata
+   * @return a new frame
+   */
+  public VideoFrame withMetadata(FrameMetadata value) {
+    return new VideoFrame(type, width, height, planes, timestamp, rotation, Optional.of(value));
   }
 
   @Override
   public String toString() {
-    return "VideoFrame[" + type + " " + width + "x" + height + ", " + timestamp + ", " + rotation + "]";
+    return "VideoFrame[" + type + " " + width + "x" + height + ", " + timestamp + ", " + rotation
+        + (metadata.isPresent() ? ", " + metadata.get() : "") + "]";
   }
 }

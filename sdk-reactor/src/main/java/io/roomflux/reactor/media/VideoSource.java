@@ -47,8 +47,10 @@ public interface VideoSource extends AutoCloseable {
   void captureFrame(VideoFrame frame);
 
   /**
-   * Pushes a frame. Synchronous: the core has copied (and converted) the pixels when this
-   * returns, so the frame's buffers may be reused then. A short native call that may run on any
+   * Pushes a frame, with its {@link VideoFrame#metadata()} if any (sent to receivers when the
+   * track was published with {@link TrackPublishOptions#frameMetadataFeatures()}). Synchronous:
+   * the core has copied (and converted) the pixels when this returns, so the frame's buffers may
+   * be reused then. A short native call that may run on any
    * thread; a direct-buffer frame is read in place, a heap frame copied to native memory first.
    *
    * @param frame the frame, of any layout but {@link VideoBufferType#I010}

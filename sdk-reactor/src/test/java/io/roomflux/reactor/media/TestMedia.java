@@ -27,6 +27,10 @@ final class TestMedia {
     return ((DefaultVideoSource) source).handle();
   }
 
+  static OwnedHandle handle(EncodedVideoSource source) {
+    return ((io.roomflux.reactor.internal.media.DefaultEncodedVideoSource) source).handle();
+  }
+
   static OwnedHandle handle(AudioProcessor processor) {
     return ((DefaultAudioProcessor) processor).handle();
   }

@@ -13,7 +13,8 @@ class TrackPublishOptionsTest {
         .videoEncoding(new VideoEncoding(1_500_000, 15)).audioEncoding(new AudioEncoding(32_000))
         .simulcast(false).dtx(false).red(false).stream("desk").preconnectBuffer(true)
         .scalabilityMode("L3T3_KEY").degradationPreference(DegradationPreference.MAINTAIN_RESOLUTION)
-        .videoEncoder(VideoEncoder.SOFTWARE).build();
+        .videoEncoder(VideoEncoder.SOFTWARE)
+        .frameMetadataFeatures(java.util.Set.of(FrameMetadataFeature.USER_DATA, FrameMetadataFeature.FRAME_ID)).build();
   }
 
   @Test
@@ -32,6 +33,7 @@ class TrackPublishOptionsTest {
     assertThat(defaults.scalabilityMode()).isEmpty();
     assertThat(defaults.degradationPreference()).isEmpty();
     assertThat(defaults.videoEncoder()).isEmpty();
+    assertThat(defaults.frameMetadataFeatures()).isEmpty();
     assertThat(TrackPublishOptions.builder().build()).isEqualTo(defaults).hasSameHashCodeAs(defaults);
     assertThat(TrackPublishOptions.microphone()).isEqualTo(defaults.withSource(TrackSource.MICROPHONE));
     assertThat(TrackPublishOptions.camera()).isEqualTo(defaults.withSource(TrackSource.CAMERA));
@@ -47,10 +49,14 @@ class TrackPublishOptionsTest {
         .withAudioEncoding(new AudioEncoding(32_000)).withSimulcast(false).withDtx(false).withRed(false)
         .withStream("desk").withPreconnectBuffer(true).withScalabilityMode("L3T3_KEY")
         .withDegradationPreference(DegradationPreference.MAINTAIN_RESOLUTION)
-        .withVideoEncoder(VideoEncoder.SOFTWARE);
+        .withVideoEncoder(VideoEncoder.SOFTWARE)
+        .withFrameMetadataFeatures(java.util.EnumSet.of(FrameMetadataFeature.FRAME_ID, FrameMetadataFeature.USER_DATA));
     assertThat(viaWith).isEqualTo(options);
     assertThat(viaWith.withRed(true).red()).isTrue();
     assertThat(viaWith.red()).isFalse();
+    assertThat(options.frameMetadataFeatures()).as("in the enum's order, unmodifiable")
+        .containsExactly(FrameMetadataFeature.FRAME_ID, FrameMetadataFeature.USER_DATA);
+    assertThatThrownBy(() -> options.frameMetadataFeatures().clear()).isInstanceOf(UnsupportedOperationException.class);
     assertThat(options.toString()).startsWith("TrackPublishOptions[source=SCREENSHARE, videoCodec=VP9")
         .contains("scalabilityMode=Optional[L3T3_KEY]");
   }

@@ -17,6 +17,8 @@ import io.roomflux.reactor.ResourceClosedException;
 import io.roomflux.reactor.internal.wire.MediaWire;
 import io.roomflux.reactor.internal.core.Core;
 import io.roomflux.reactor.media.AudioSource;
+import io.roomflux.reactor.media.EncodedVideoSource;
+import io.roomflux.reactor.media.LocalEncodedVideoTrack;
 import io.roomflux.reactor.media.LocalAudioTrack;
 import io.roomflux.reactor.media.LocalTrack;
 import io.roomflux.reactor.media.LocalVideoTrack;
@@ -33,7 +35,8 @@ import reactor.core.scheduler.Schedulers;
  * A local track: owns the native track's handle (created from a source's handle under a lease),
  * and mutes it by a short native call. Subclasses add the source.
  */
-public abstract sealed class DefaultLocalTrack permits DefaultLocalTrack.Audio, DefaultLocalTrack.Video {
+public abstract sealed class DefaultLocalTrack permits DefaultLocalTrack.Audio, DefaultLocalTrack.Video,
+    DefaultLocalTrack.Encoded {
   private final Core core;
   private final String name;
   private final OwnedHandle handle;
@@ -79,6 +82,35 @@ public abstract sealed class DefaultLocalTrack permits DefaultLocalTrack.Audio, 
     return new Video(create(core, "video", own.handle(), id -> FfiRequest.newBuilder()
             .setCreateVideoTrack(CreateVideoTrackRequest.newBuilder().setName(name).setSourceHandle(id)).build(),
         response -> response.getCreateVideoTrack().getTrack()), source);
+  }
+
+  /**
+   * Creates a video track from an encoded source (its handle leased for the request).
+   *
+   * @param core the core
+   * @param name the name receivers see
+   * @param source the source, one of RoomFlux's
+   * @return the track
+   */
+  public static LocalEncodedVideoTrack encoded(Core core, String name, EncodedVideoSource source) {
+    Objects.requireNonNull(name, "name");
+    DefaultEncodedVideoSource own = DefaultMedia.own(source);
+    return new Encoded(create(core, "video", own.handle(), id -> FfiRequest.newBuilder()
+            .setCreateVideoTrack(CreateVideoTrackRequest.newBuilder().setName(name).setSourceHandle(id)).build(),
+        response -> response.getCreateVideoTrack().getTrack()), source);
+  }
+
+  /**
+   * The publish options the core must get for a track: those given, except that a track of
+   * pre-encoded frames is always published with its source's codec through the pass-through encoder.
+   *
+   * @param track a track RoomFlux created
+   * @param options the caller's options, in the core's form
+   * @return the options to send
+   */
+  public static io.roomflux.proto.TrackPublishOptions publishOptions(LocalTrack track,
+                                                                     io.roomflux.proto.TrackPublishOptions options) {
+    return track instanceof Encoded encoded ? MediaWire.preEncoded(options, encoded.source.codec()) : options;
   }
 
   private static Created create(Core core, String what, OwnedHandle source, LongFunction<FfiRequest> request,
@@ -168,7 +200,12 @@ public abstract sealed class DefaultLocalTrack permits DefaultLocalTrack.Audio, 
 
   @Override
   public String toString() {
-    return (this instanceof Audio ? "LocalAudioTrack[" : "LocalVideoTrack[") + name + (isClosed() ? ", closed]" : "]");
+    String type = switch (this) {
+      case Audio a -> "LocalAudioTrack[";
+      case Video v -> "LocalVideoTrack[";
+      case Encoded e -> "LocalEncodedVideoTrack[";
+    };
+    return type + name + (isClosed() ? ", closed]" : "]");
   }
 
   /** A local audio track. */
@@ -202,6 +239,26 @@ public abstract sealed class DefaultLocalTrack permits DefaultLocalTrack.Audio, 
 
     @Override
     public VideoSource source() {
+      return source;
+    }
+
+    @Override
+    public TrackKind kind() {
+      return TrackKind.VIDEO;
+    }
+  }
+
+  /** A local video track of pre-encoded frames. */
+  public static final class Encoded extends DefaultLocalTrack implements LocalEncodedVideoTrack {
+    private final EncodedVideoSource source;
+
+    private Encoded(Created created, EncodedVideoSource source) {
+      super(created);
+      this.source = source;
+    }
+
+    @Override
+    public EncodedVideoSource source() {
       return source;
     }
 

@@ -12,11 +12,14 @@ import io.roomflux.reactor.media.AudioProcessorOptions;
 import io.roomflux.reactor.media.AudioResampler;
 import io.roomflux.reactor.media.AudioSource;
 import io.roomflux.reactor.media.AudioSourceOptions;
+import io.roomflux.reactor.media.EncodedVideoSource;
 import io.roomflux.reactor.media.LocalAudioTrack;
+import io.roomflux.reactor.media.LocalEncodedVideoTrack;
 import io.roomflux.reactor.media.LocalVideoTrack;
 import io.roomflux.reactor.media.Media;
 import io.roomflux.reactor.media.SoxQuality;
 import io.roomflux.reactor.media.SoxResampler;
+import io.roomflux.reactor.media.VideoCodec;
 import io.roomflux.reactor.media.VideoBufferType;
 import io.roomflux.reactor.media.VideoFrame;
 import io.roomflux.reactor.media.VideoSource;
@@ -63,6 +66,30 @@ public final class DefaultMedia implements Media {
       return own;
     }
     throw new IllegalArgumentException("not a video source made by RoomFlux: " + source);
+  }
+
+  /**
+   * The implementation behind an encoded video source RoomFlux made.
+   *
+   * @param source a source
+   * @return its implementation
+   * @throws IllegalArgumentException for a source RoomFlux did not make
+   */
+  public static DefaultEncodedVideoSource own(EncodedVideoSource source) {
+    if (Objects.requireNonNull(source, "source") instanceof DefaultEncodedVideoSource own) {
+      return own;
+    }
+    throw new IllegalArgumentException("not an encoded video source made by RoomFlux: " + source);
+  }
+
+  @Override
+  public EncodedVideoSource encodedVideoSource(int width, int height, VideoCodec codec) {
+    return DefaultEncodedVideoSource.create(core, width, height, codec);
+  }
+
+  @Override
+  public LocalEncodedVideoTrack encodedVideoTrack(String name, EncodedVideoSource source) {
+    return DefaultLocalTrack.encoded(core, name, source);
   }
 
   @Override

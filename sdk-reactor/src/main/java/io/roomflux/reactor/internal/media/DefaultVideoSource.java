@@ -144,10 +144,11 @@ public final class DefaultVideoSource implements VideoSource, AutoCloseable {
       throw new IllegalArgumentException("the core cannot capture I010 frames; convert them to I420 first");
     }
     try (Lease lease = Leases.take(handle, "captureFrame", "the video source"); Arena arena = Arena.ofConfined()) {
-      ffi.request(FfiRequest.newBuilder().setCaptureVideoFrame(CaptureVideoFrameRequest.newBuilder()
+      CaptureVideoFrameRequest.Builder request = CaptureVideoFrameRequest.newBuilder()
           .setSourceHandle(lease.id()).setBuffer(FrameCodec.toNative(frame, arena))
-          .setTimestampUs(TimeUnit.MICROSECONDS.convert(timestamp)).setRotation(MediaWire.toProto(rotation)))
-          .build());
+          .setTimestampUs(TimeUnit.MICROSECONDS.convert(timestamp)).setRotation(MediaWire.toProto(rotation));
+      frame.metadata().ifPresent(m -> request.setMetadata(MediaWire.toProto(m)));
+      ffi.request(FfiRequest.newBuilder().setCaptureVideoFrame(request).build());
     } finally {
       // A direct-buffer frame is read in place: it must outlive the request.
       Reference.reachabilityFence(frame);

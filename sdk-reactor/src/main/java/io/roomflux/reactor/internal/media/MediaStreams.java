@@ -223,8 +223,9 @@ public final class MediaStreams {
       VideoFrameReceived r = e.getFrameReceived();
       // Received frames go to Java consumers: on the heap they are reclaimed by ordinary GC, and
       // no direct-memory reservation (which may wait for a GC) runs on the dispatcher thread.
-      return FrameCodec.take(ffi, r.getBuffer(), Duration.of(r.getTimestampUs(), ChronoUnit.MICROS),
+      VideoFrame frame = FrameCodec.take(ffi, r.getBuffer(), Duration.of(r.getTimestampUs(), ChronoUnit.MICROS),
           MediaWire.videoRotation(r.getRotation()), false);
+      return r.hasMetadata() ? frame.withMetadata(MediaWire.frameMetadata(r.getMetadata())) : frame;
     }, event -> event.getVideoStreamEvent().hasEos());
     return frames(target, kind, options.maxBufferedFrames(), options.overflow(), options.scheduler());
   }

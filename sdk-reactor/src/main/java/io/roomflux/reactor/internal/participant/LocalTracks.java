@@ -53,7 +53,8 @@ public final class LocalTracks {
 
   public Mono<TrackPublication> publish(LocalTrack track, TrackPublishOptions options) {
     Objects.requireNonNull(track, "track");
-    io.roomflux.proto.TrackPublishOptions proto = MediaWire.toProto(Objects.requireNonNull(options, "options"));
+    io.roomflux.proto.TrackPublishOptions proto = DefaultLocalTrack.publishOptions(track,
+        MediaWire.toProto(Objects.requireNonNull(options, "options")));
     return Mono.defer(() -> {
       if (!claimed.add(track)) {
         return Mono.error(new OperationFailedException("publishTrack", "refused, nothing sent: " + track

@@ -2,6 +2,9 @@ package io.roomflux.reactor.internal.wire;
 
 import io.roomflux.proto.SoxQualityRecipe;
 import io.roomflux.reactor.media.DegradationPreference;
+import io.roomflux.reactor.media.EncoderFeedback;
+import io.roomflux.reactor.media.FrameMetadata;
+import io.roomflux.reactor.media.VideoCodec;
 import io.roomflux.reactor.media.SoxQuality;
 import io.roomflux.reactor.media.TrackPublishOptions;
 import io.roomflux.reactor.media.VideoBufferType;
@@ -111,13 +114,7 @@ public final class MediaWire {
   public static io.roomflux.proto.TrackPublishOptions toProto(TrackPublishOptions o) {
     io.roomflux.proto.TrackPublishOptions.Builder b = io.roomflux.proto.TrackPublishOptions.newBuilder()
         .setSource(ParticipantWire.toProto(o.source()))
-        .setVideoCodec(switch (o.videoCodec()) {
-          case VP8 -> io.roomflux.proto.VideoCodec.VP8;
-          case H264 -> io.roomflux.proto.VideoCodec.H264;
-          case AV1 -> io.roomflux.proto.VideoCodec.AV1;
-          case VP9 -> io.roomflux.proto.VideoCodec.VP9;
-          case H265 -> io.roomflux.proto.VideoCodec.H265;
-        })
+        .setVideoCodec(toProto(o.videoCodec()))
         .setSimulcast(o.simulcast())
         .setDtx(o.dtx())
         .setRed(o.red())
@@ -129,6 +126,11 @@ public final class MediaWire {
     o.stream().ifPresent(b::setStream);
     o.scalabilityMode().ifPresent(b::setScalabilityMode);
     o.degradationPreference().ifPresent(d -> b.setDegradationPreference(toProto(d)));
+    o.frameMetadataFeatures().forEach(f -> b.addFrameMetadataFeatures(switch (f) {
+      case USER_TIMESTAMP -> io.roomflux.proto.FrameMetadataFeature.FMF_USER_TIMESTAMP;
+      case FRAME_ID -> io.roomflux.proto.FrameMetadataFeature.FMF_FRAME_ID;
+      case USER_DATA -> io.roomflux.proto.FrameMetadataFeature.FMF_USER_DATA;
+    }));
     o.videoEncoder().ifPresent(e -> b.setVideoEncoder(switch (e) {
       case AUTO -> io.roomflux.proto.VideoEncoderBackend.ENCODER_BACKEND_AUTO;
       case SOFTWARE -> io.roomflux.proto.VideoEncoderBackend.ENCODER_BACKEND_SOFTWARE;
@@ -138,6 +140,81 @@ public final class MediaWire {
       case VIDEOTOOLBOX -> io.roomflux.proto.VideoEncoderBackend.ENCODER_BACKEND_VIDEOTOOLBOX;
     }));
     return b.build();
+  }
+
+  /**
+   * A video codec for a request.
+   *
+   * @param codec the codec
+   * @return the core's codec
+   */
+  public static io.roomflux.proto.VideoCodec toProto(VideoCodec codec) {
+    return switch (codec) {
+      case VP8 -> io.roomflux.proto.VideoCodec.VP8;
+      case H264 -> io.roomflux.proto.VideoCodec.H264;
+      case AV1 -> io.roomflux.proto.VideoCodec.AV1;
+      case VP9 -> io.roomflux.proto.VideoCodec.VP9;
+      case H265 -> io.roomflux.proto.VideoCodec.H265;
+    };
+  }
+
+  /**
+   * Publish options for a track of pre-encoded frames: the frames' codec, the pass-through
+   * encoder and one layer (the pass-through cannot make simulcast layers).
+   *
+   * @param options the options the caller gave, already in the core's form
+   * @param codec the codec of the source's frames
+   * @return the options the core must get
+   */
+  public static io.roomflux.proto.TrackPublishOptions preEncoded(io.roomflux.proto.TrackPublishOptions options,
+                                                                 VideoCodec codec) {
+    return options.toBuilder().setVideoCodec(toProto(codec)).setSimulcast(false)
+        .setVideoEncoder(io.roomflux.proto.VideoEncoderBackend.ENCODER_BACKEND_PRE_ENCODED).build();
+  }
+
+  /**
+   * Frame metadata for a capture request; zero values are left unset, as the core would not send them.
+   *
+   * @param m the metadata
+   * @return the core's metadata
+   */
+  public static io.roomflux.proto.FrameMetadata toProto(FrameMetadata m) {
+    io.roomflux.proto.FrameMetadata.Builder b = io.roomflux.proto.FrameMetadata.newBuilder();
+    m.userTimestamp().ifPresent(b::setUserTimestamp);
+    m.frameId().ifPresent(id -> b.setFrameId((int) (long) id));
+    m.userData().ifPresent(d -> b.setUserData(com.google.protobuf.ByteString.copyFrom(d)));
+    return b.build();
+  }
+
+  /**
+   * Frame metadata the core delivered with a received frame.
+   *
+   * @param m the core's metadata
+   * @return the metadata, each field present when the core sent it
+   */
+  public static FrameMetadata frameMetadata(io.roomflux.proto.FrameMetadata m) {
+    return new FrameMetadata(
+        m.hasUserTimestamp() ? java.util.Optional.of(m.getUserTimestamp()) : java.util.Optional.empty(),
+        m.hasFrameId() ? java.util.Optional.of(Integer.toUnsignedLong(m.getFrameId())) : java.util.Optional.empty(),
+        m.hasUserData() ? java.util.Optional.of(m.getUserData().asReadOnlyByteBuffer()) : java.util.Optional.empty());
+  }
+
+  /**
+   * What one feedback poll of an encoded source took: a key-frame request first, then new rates.
+   *
+   * @param r the core's answer
+   * @return the feedback items, maybe none
+   */
+  public static java.util.List<EncoderFeedback> feedback(io.roomflux.proto.TakeEncodedVideoSourceFeedbackResponse r) {
+    java.util.List<EncoderFeedback> items = new java.util.ArrayList<>(2);
+    if (r.getKeyframeRequested()) {
+      items.add(new EncoderFeedback.KeyFrameRequest());
+    }
+    if (r.hasRateControl()) {
+      items.add(new EncoderFeedback.RateControl(r.getRateControl().getTargetBitrateBps(),
+          r.getRateControl().getFramerateFps()));
+    }
+    return items;
   }
 
   /**

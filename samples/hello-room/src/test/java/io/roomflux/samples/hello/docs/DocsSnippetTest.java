@@ -35,8 +35,13 @@ class DocsSnippetTest {
         Arguments.of("docs/troubleshooting.md", "TroubleshootingSnippets.java"));
   }
 
+  /** Pages that also show snippets of another source: docs/media.md shows ToneSample's (MediaDocSnippetTest). */
+  static Stream<Arguments> pagesWithOtherSnippetsToo() {
+    return Stream.of(Arguments.of("docs/media.md", "MediaSnippets.java"));
+  }
+
   @ParameterizedTest(name = "{0}")
-  @MethodSource("pages")
+  @MethodSource({"pages", "pagesWithOtherSnippetsToo"})
   void thePageShowsEverySnippetOfItsSourceAsTheBuildCompilesIt(String page, String source) throws IOException {
     String text = read(page);
     List<String> blocks = blocksOf(source);
