@@ -30,7 +30,13 @@ import reactor.core.publisher.Mono;
  * <pre>{@code java ... io.roomflux.benchmarks.Soak <cycles> <rooms> <churn minutes>}</pre>
  */
 public final class Soak {
-  private static final Duration IO = Duration.ofSeconds(30);
+  /**
+   * The longest a cycle may take by RoomFlux's documented bounds: connect (15 s), three sends and
+   * the stats (each bounded by the 30 s operation timeout) and the disconnect (15 s wait for the
+   * core's confirmation). A cycle past it means a bound did not hold: reported as
+   * {@code BOUND-EXCEEDED}, not as an error of the SDK's.
+   */
+  private static final Duration CYCLE_BOUND = Duration.ofSeconds(15 + 4 * 30 + 15);
   private static final byte[] PAYLOAD = "soak".getBytes(StandardCharsets.UTF_8);
 
   private final LiveKitDevServer server;
@@ -81,7 +87,7 @@ public final class Soak {
         }
       }
       System.out.printf("SOAK churn %.1f min: %d cycles%n", minutes, churned);
-      lk.closeRooms().block(IO);
+      lk.closeRooms().block(CYCLE_BOUND);
       soak.sample("end");
       Diagnostics d = lk.diagnostics();
       System.out.printf("SOAK final completed=%d cancelled=%d panics=%d liveHandles=%d leakedHandles=%d "
@@ -110,12 +116,22 @@ public final class Soak {
       work = work.timeout(Duration.ofMillis(random.nextInt(400)), Mono.fromRunnable(cancelled::increment));
     }
     return work
-        .timeout(IO)
+        .timeout(CYCLE_BOUND, Mono.error(() -> new BoundExceeded()))
         .onErrorResume(e -> {
-          String type = (e instanceof RoomFluxException ? "" : "UNEXPECTED ") + e.getClass().getName();
+          String type = e instanceof BoundExceeded ? "BOUND-EXCEEDED"
+              : (e instanceof RoomFluxException ? "" : "UNEXPECTED:") + e.getClass().getName();
           errors.computeIfAbsent(type, t -> new LongAdder()).increment();
           return Mono.empty();
         });
+  }
+
+  /** A cycle that outlived {@link #CYCLE_BOUND}. */
+  private static final class BoundExceeded extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    BoundExceeded() {
+      super("the cycle outlived " + CYCLE_BOUND, null, false, false);
+    }
   }
 
   private void sample(String label) {
