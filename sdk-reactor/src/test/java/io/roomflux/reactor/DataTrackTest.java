@@ -284,4 +284,21 @@ class DataTrackTest {
         })
         .verify(IO);
   }
+
+  @Test
+  void aSubscriptionCompletesWhenThePublisherLeavesAndTheRoomReleasesTheTrack() throws Exception {
+    Room alice = rooms.join("alice");
+    Room bob = rooms.join("bob");
+    CompletableFuture<RemoteDataTrack> seen = remoteTrack(bob, "leaving");
+    LocalDataTrack track = alice.localParticipant().publishDataTrack("leaving").block(IO);
+    assertThat(track).isNotNull();
+    RemoteDataTrack remote = seen.get(IO.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+    StepVerifier.create(remote.subscribe(), 0)
+        .then(() -> alice.disconnect().block(IO))
+        .expectComplete()
+        .verify(IO);
+    assertThat(remote.isPublished()).isFalse();
+    assertThat(bob.remoteDataTracks()).isEmpty();
+    assertThat(liveDataTrackHandles()).as("data track handles once the publisher left").isZero();
+  }
 }

@@ -37,7 +37,8 @@ import reactor.core.publisher.FluxSink;
  * bounded buffer, which drops the oldest.
  *
  * <p>Ends once, on the core's end of stream (the track was unpublished; with an error if the
- * subscription failed), on cancel, or when the room's close releases it: the route is removed
+ * subscription failed), when the room drops its handle of the track (unpublished, publisher
+ * gone), on cancel, or when the room's close releases it: the route is removed
  * and the stream handle closed (dropped after the last read in flight).
  */
 final class DataTrackSubscription implements FfiEventListener, DataStreams.StreamResource {
@@ -67,7 +68,9 @@ final class DataTrackSubscription implements FfiEventListener, DataStreams.Strea
     DataStreams streams = track.room().streams();
     Core core = track.room().ffi();
     OwnedHandle stream;
+    OwnedHandle trackHandle;
     try {
+      trackHandle = track.handle("subscribe");
       options.maxPartialFrames().ifPresent(track::setMaxPartialFramesNow);
       DataTrackSubscribeOptions.Builder opts = DataTrackSubscribeOptions.newBuilder();
       options.bufferSize().ifPresent(opts::setBufferSize);
@@ -96,6 +99,10 @@ final class DataTrackSubscription implements FfiEventListener, DataStreams.Strea
       return;
     }
     sink.onRequest(n -> s.readIfWanted());
+    // The room drops its handle of the track when the track is unpublished or its publisher
+    // leaves: the subscription completes then, even while no read is outstanding (the core
+    // reports its end only in answer to a read).
+    trackHandle.onDropped().whenComplete((v, t) -> s.end(null));
     s.readIfWanted();
     log.debug("room '{}': {} opened (stream {})", streams.room().name(), what, stream.id());
   }

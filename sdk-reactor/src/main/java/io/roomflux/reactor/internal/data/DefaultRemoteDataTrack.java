@@ -105,16 +105,26 @@ public final class DefaultRemoteDataTrack implements RemoteDataTrack {
    * @throws DataTrackException if the track is not published any more
    */
   Lease lease(String operation) {
+    try {
+      return handle(operation).lease();
+    } catch (HandleClosedException e) {
+      throw unpublished(operation);
+    }
+  }
+
+  /**
+   * The room's handle of this track, which it closes when the track is unpublished, its
+   * publisher leaves or the room closes.
+   *
+   * @throws RoomClosedException if the room is closed or disconnecting
+   * @throws DataTrackException if the track is not published any more
+   */
+  OwnedHandle handle(String operation) {
     if (!room.isOpen()) {
       throw new RoomClosedException(operation + " of data track '" + info.name() + "' refused: room '"
           + room.name() + "' is closed or disconnecting");
     }
-    OwnedHandle handle = room.resources().dataTrack(info.sid()).orElseThrow(() -> unpublished(operation));
-    try {
-      return handle.lease();
-    } catch (HandleClosedException e) {
-      throw unpublished(operation);
-    }
+    return room.resources().dataTrack(info.sid()).orElseThrow(() -> unpublished(operation));
   }
 
   private DataTrackException unpublished(String operation) {

@@ -223,4 +223,21 @@ class DataTrackBindingTest {
         .verify(WAIT);
     assertThat(core.handles().liveByKind()).doesNotContainKey(io.roomflux.core.HandleKind.DATA_TRACK);
   }
+
+  @Test
+  void aSubscriptionWithoutDemandCompletesWhenTheTrackIsUnpublished() {
+    long handle = core.handle();
+    RemoteDataTrack track = published(handle, "DT_1");
+    long stream = subscribable();
+    StepVerifier.create(track.subscribe(), 0)
+        .then(() -> core.emit(frame(stream, "held", 1)))
+        .then(() -> core.emit(FfiEvent.newBuilder().setRoomEvent(io.roomflux.proto.RoomEvent.newBuilder()
+            .setRoomHandle(roomHandle).setDataTrackUnpublished(DataTrackUnpublished.newBuilder().setSid("DT_1"))).build()))
+        .thenRequest(1)
+        .expectNextCount(1)
+        .expectComplete()
+        .verify(WAIT);
+    assertThat(core.dropped()).contains(handle, stream);
+    assertThat(core.routedHandles()).doesNotContain(stream);
+  }
 }
