@@ -165,7 +165,8 @@ class DataTrackTest {
     long before = liveDataTrackHandles();
 
     // One frame requested, then 40 pushed: the core keeps at most its buffer (4 here) and drops
-    // the oldest; RoomFlux asks for nothing more until the subscriber does.
+    // the oldest; RoomFlux asks for nothing more than the one frame its delivery stage prefetches
+    // until the subscriber asks.
     ConcurrentLinkedQueue<String> got = new ConcurrentLinkedQueue<>();
     Sinks.Many<DataTrackFrame> first = Sinks.many().replay().all();
     StepVerifier.create(remote.subscribe(DataTrackSubscribeOptions.defaults().withBufferSize(4).withMaxPartialFrames(2))
@@ -178,7 +179,9 @@ class DataTrackTest {
             .blockLast(IO))
         .then(() -> assertThat(got).as("delivered without demand").hasSize(1))
         .thenRequest(Long.MAX_VALUE)
-        .expectNextMatches(f -> text(f).startsWith("burst-"))
+        // A warm-up frame pushed while the first was in transit may be the one that waited on
+        // the Java side (the delivery stage's prefetch of one).
+        .thenConsumeWhile(f -> !text(f).startsWith("burst-"))
         .thenConsumeWhile(f -> !text(f).equals("burst-39"))
         .thenCancel()
         .verify(IO);
