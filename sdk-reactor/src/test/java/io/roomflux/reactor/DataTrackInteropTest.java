@@ -69,8 +69,8 @@ class DataTrackInteropTest {
 
     // Frames pushed before the peer's subscription reached the server are not delivered: push
     // until it has reported enough.
-    Disposable pusher = Flux.interval(Duration.ofMillis(20))
-        .subscribe(i -> track.tryPush(DataTrackFrame.of(("java-" + i).getBytes(StandardCharsets.UTF_8), i)));
+    Disposable pusher = track.push(Flux.interval(Duration.ofMillis(20))
+        .map(i -> DataTrackFrame.of(("java-" + i).getBytes(StandardCharsets.UTF_8), i))).subscribe();
     List<PythonPeer.Report> frames;
     try {
       AtomicInteger seenFrames = new AtomicInteger();

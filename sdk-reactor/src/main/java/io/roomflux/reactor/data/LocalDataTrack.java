@@ -1,5 +1,6 @@
 package io.roomflux.reactor.data;
 
+import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
 
 /**
@@ -33,6 +34,20 @@ public interface LocalDataTrack {
    *     with {@link DataTrackException.Reason#OTHER} for any other refusal of the core
    */
   boolean tryPush(DataTrackFrame frame);
+
+  /**
+   * Pushes every frame of {@code frames} with {@link #tryPush} as it arrives, on the thread that
+   * emits it, at the pace the publisher sets (RoomFlux requests without bound: pace the source,
+   * for example with {@code Flux.interval}). A frame the core's full queue refuses is dropped
+   * and the rest go on. Cold: each subscription subscribes to {@code frames} anew; cancelling
+   * cancels it.
+   *
+   * @param frames the frames
+   * @return the number of frames the core queued, once {@code frames} completes; fails with
+   *     {@link DataTrackException} ({@link DataTrackException.Reason#UNPUBLISHED}) when the track
+   *     is unpublished meanwhile (cancelling {@code frames}), or with the error of {@code frames}
+   */
+  Mono<Long> push(Publisher<DataTrackFrame> frames);
 
   /**
    * Whether the track is still published. Runs on the calling thread.

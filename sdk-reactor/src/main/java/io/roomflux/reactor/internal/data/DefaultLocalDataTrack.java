@@ -17,6 +17,8 @@ import io.roomflux.reactor.data.LocalDataTrack;
 import io.roomflux.reactor.internal.wire.DataTrackWire;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -60,6 +62,12 @@ public final class DefaultLocalDataTrack implements LocalDataTrack, DataStreams.
       return false;
     }
     throw DataTrackWire.pushError(info.name(), response.getError());
+  }
+
+  @Override
+  public Mono<Long> push(Publisher<DataTrackFrame> frames) {
+    Objects.requireNonNull(frames, "frames");
+    return Flux.from(frames).filter(this::tryPush).count();
   }
 
   @Override

@@ -240,4 +240,37 @@ class DataTrackBindingTest {
     assertThat(core.dropped()).contains(handle, stream);
     assertThat(core.routedHandles()).doesNotContain(stream);
   }
+
+  @Test
+  void pushingAPublisherCountsTheFramesTheCoreQueuedAndSkipsOnesAFullQueueRefused() {
+    long handle = core.handle();
+    core.onCall(PUBLISH_DATA_TRACK, (request, asyncId) -> FfiEvent.newBuilder().setPublishDataTrack(
+        PublishDataTrackCallback.newBuilder().setAsyncId(asyncId).setTrack(OwnedLocalDataTrack.newBuilder()
+            .setHandle(FfiOwnedHandle.newBuilder().setId(handle))
+            .setInfo(io.roomflux.proto.DataTrackInfo.newBuilder().setName("t").setSid("DT_5").setUsesE2Ee(false))))
+        .build());
+    java.util.concurrent.atomic.AtomicInteger pushes = new java.util.concurrent.atomic.AtomicInteger();
+    core.answer(io.roomflux.proto.FfiRequest.MessageCase.LOCAL_DATA_TRACK_TRY_PUSH, request -> {
+      io.roomflux.proto.LocalDataTrackTryPushResponse.Builder response = io.roomflux.proto.LocalDataTrackTryPushResponse.newBuilder();
+      if (pushes.incrementAndGet() == 2) {
+        response.setError(io.roomflux.proto.LocalDataTrackTryPushError.newBuilder()
+            .setCode(io.roomflux.proto.LocalDataTrackTryPushErrorCode.LOCAL_DATA_TRACK_TRY_PUSH_ERROR_CODE_QUEUE_FULL)
+            .setMessage("queue full"));
+      }
+      return FfiResponse.newBuilder().setLocalDataTrackTryPush(response).build();
+    });
+    LocalDataTrack track = room.localParticipant().publishDataTrack("t").block(WAIT);
+    assertThat(track).isNotNull();
+    StepVerifier.create(track.push(reactor.core.publisher.Flux.range(0, 3).map(i -> DataTrackFrame.of(new byte[] {i.byteValue()}))))
+        .expectNext(2L)
+        .expectComplete()
+        .verify(WAIT);
+    assertThat(pushes).hasValue(3);
+    track.unpublish().block(WAIT);
+    StepVerifier.create(track.push(reactor.core.publisher.Flux.just(DataTrackFrame.of(new byte[1]))))
+        .expectErrorSatisfies(e -> assertThat(e).isInstanceOfSatisfying(DataTrackException.class,
+            x -> assertThat(x.reason()).isEqualTo(DataTrackException.Reason.UNPUBLISHED)))
+        .verify(WAIT);
+    assertThat(core.dropped()).contains(handle);
+  }
 }
