@@ -9,8 +9,9 @@ import java.util.Optional;
  *
  * <p>Overflow: frames wait in a buffer inside the core until the subscriber asks for them. When
  * that buffer is full, the core drops the <em>oldest</em> frame to make room (and the subscriber
- * never learns how many it missed); RoomFlux holds at most one more frame on the Java side, so
- * memory stays bounded however slow the subscriber is.
+ * never learns how many it missed); RoomFlux holds a frame or two more on the Java side (one
+ * read is outstanding at a time, and the delivery stage prefetches one frame), so memory stays
+ * bounded however slow the subscriber is.
  */
 public final class DataTrackSubscribeOptions {
   private static final DataTrackSubscribeOptions DEFAULTS = new DataTrackSubscribeOptions(Optional.empty(),
