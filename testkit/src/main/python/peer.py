@@ -5,6 +5,10 @@ It joins one room and can, at the same time:
   * publish a sine tone (``--tone HZ``) at 48 kHz mono for ``--tone-seconds`` seconds;
   * subscribe to one participant's audio (``--listen IDENTITY``) and report, once a second,
     the Goertzel power ratio at ``--listen-frequency`` and how many samples arrived;
+  * publish a data track (``--data-track NAME``) and push a frame every 20 ms: frame i has the
+    payload "py-i" and the user timestamp i;
+  * subscribe to the data tracks of one participant (``--subscribe-data IDENTITY``) and report
+    each frame;
   * use end-to-end encryption with a shared key (hex in the environment variable
     ``ROOMFLUX_PEER_E2EE_KEY_HEX``; never on the command line and never printed).
 
@@ -19,6 +23,11 @@ Output: one JSON object per line on stdout, each with a "type":
   audio       {"participant", "track_sid", "frequency", "ratio", "samples", "total_samples",
                "sample_rate", "rms"}                every second while listening, samples received
                                                     in that second (0 when none came)
+  data_track_published  {"sid", "name"}             the data track is published
+  data_track_subscribed {"participant", "sid", "name"}  subscribed to that participant's data track
+  data_frame  {"sid", "payload", "user_timestamp"}  a data track frame arrived (payload as UTF-8
+                                                    text; user_timestamp null when absent)
+  data_track_ended {"sid"}                          the data track's stream ended
   e2ee_state  {"participant", "state"}              a frame cryptor's state changed (OK,
                                                     DECRYPTION_FAILED, MISSING_KEY, ...)
   error       {"message"}                           something failed; the peer exits with status 1
@@ -150,6 +159,40 @@ async def listen(track: rtc.Track, participant: str, args, stop: asyncio.Event) 
         await stream.aclose()
 
 
+async def publish_data_track(room: rtc.Room, args, stop: asyncio.Event) -> None:
+    track = await room.local_participant.publish_data_track(name=args.data_track)
+    emit("data_track_published", sid=track.info.sid, name=track.info.name)
+    i = 0
+    try:
+        while not stop.is_set():
+            try:
+                track.try_push(rtc.DataTrackFrame(payload=f"py-{i}".encode(), user_timestamp=i))
+            except rtc.PushFrameError as e:  # a full queue: this frame is skipped
+                log.debug("push %d failed: %s", i, e.message)
+            i += 1
+            try:
+                await asyncio.wait_for(stop.wait(), timeout=0.02)
+            except asyncio.TimeoutError:
+                pass
+    finally:
+        if track.is_published():
+            await track.unpublish()
+
+
+async def read_data_track(track, args, stop: asyncio.Event) -> None:
+    emit("data_track_subscribed", participant=track.publisher_identity, sid=track.info.sid, name=track.info.name)
+    stream = track.subscribe()
+    try:
+        async for frame in stream:
+            emit("data_frame", sid=track.info.sid, payload=bytes(frame.payload).decode("utf-8", "replace"),
+                 user_timestamp=frame.user_timestamp)
+            if stop.is_set():
+                break
+        emit("data_track_ended", sid=track.info.sid)
+    finally:
+        stream.close()
+
+
 def watch_stdin(loop: asyncio.AbstractEventLoop, stop: asyncio.Event, reason: list) -> None:
     # A daemon thread: stdin is the parent's lifeline, and its end means "leave now".
     def run() -> None:
@@ -222,6 +265,11 @@ async def main(args) -> int:
             emit("subscribed", participant=participant.identity, track_sid=track.sid)
             spawn(listen(track, participant.identity, args, stop))
 
+    @room.on("data_track_published")
+    def on_data_track_published(track) -> None:
+        if args.subscribe_data and track.publisher_identity == args.subscribe_data:
+            spawn(read_data_track(track, args, stop))
+
     @room.on("e2ee_state_changed")
     def on_e2ee_state(participant, state) -> None:
         emit("e2ee_state", participant=participant.identity if participant is not None else None,
@@ -236,6 +284,8 @@ async def main(args) -> int:
         emit("connected", identity=room.local_participant.identity, room=room.name)
         if args.tone > 0:
             spawn(publish_tone(room, args, stop))
+        if args.data_track:
+            spawn(publish_data_track(room, args, stop))
         await stop.wait()
     except Exception as e:  # noqa: BLE001  (reported as a line, not a traceback the parent cannot parse)
         failures.append(e)
@@ -265,6 +315,8 @@ def parse(argv):
     p.add_argument("--amplitude", type=float, default=0.3, help="tone amplitude, fraction of full scale")
     p.add_argument("--listen", help="identity of the participant whose audio to analyse")
     p.add_argument("--listen-frequency", type=float, default=440.0, help="frequency (Hz) to look for")
+    p.add_argument("--data-track", help="publish a data track of this name and push a frame every 20 ms")
+    p.add_argument("--subscribe-data", help="identity of the participant whose data tracks to read")
     p.add_argument("--e2ee-failure-tolerance", type=int, default=-1,
                    help="decryption failures tolerated before a key is invalid; -1: not counted")
     p.add_argument("--e2ee-ratchet-window", type=int, default=16,

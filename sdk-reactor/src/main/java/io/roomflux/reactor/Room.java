@@ -77,6 +77,23 @@ public interface Room {
   Map<String, Participant> remoteParticipants();
 
   /**
+   * A remote data track the room knows now: one announced by {@link RoomEvent.DataTrackPublished}
+   * and not yet unpublished (the room takes it over before it emits that event, so a subscriber of
+   * {@link #events()} finds it there). Runs on the calling thread.
+   *
+   * @param sid the data track's sid
+   * @return the track, if published now
+   */
+  Optional<io.roomflux.reactor.data.RemoteDataTrack> remoteDataTrack(String sid);
+
+  /**
+   * The remote data tracks the room knows now; see {@link #remoteDataTrack(String)}.
+   *
+   * @return an immutable snapshot
+   */
+  java.util.List<io.roomflux.reactor.data.RemoteDataTrack> remoteDataTracks();
+
+  /**
    * The connection state now.
    *
    * @return the state

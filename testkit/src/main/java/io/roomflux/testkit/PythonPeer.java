@@ -142,6 +142,8 @@ public final class PythonPeer implements AutoCloseable {
     private int failureTolerance = -1;
     private int ratchetWindowSize = 16;
     private Duration maxDuration = Duration.ZERO;
+    private @Nullable String dataTrackName;
+    private @Nullable String dataTrackPublisher;
 
     private Builder(URI url, String token) {
       this.url = Objects.requireNonNull(url, "url");
@@ -238,6 +240,33 @@ public final class PythonPeer implements AutoCloseable {
     }
 
     /**
+     * Publishes a data track of this name and pushes a frame every 20 ms until the peer exits:
+     * frame {@code i} (from 0) has the payload {@code "py-i"} (UTF-8) and the user timestamp
+     * {@code i} ({@code data_track_published} report with {@code sid} and {@code name}).
+     *
+     * @param name the track's name
+     * @return this builder
+     */
+    public Builder publishDataTrack(String name) {
+      this.dataTrackName = Objects.requireNonNull(name, "name");
+      return this;
+    }
+
+    /**
+     * Subscribes to every data track {@code identity} publishes, and reports each frame
+     * ({@code data_track_subscribed} with {@code participant}, {@code sid}, {@code name}; then
+     * {@code data_frame} with {@code sid}, {@code payload} (UTF-8 text) and {@code user_timestamp}
+     * (absent if none); {@code data_track_ended} with {@code sid} when the stream ends).
+     *
+     * @param identity the publisher
+     * @return this builder
+     */
+    public Builder subscribeDataTracks(String identity) {
+      this.dataTrackPublisher = Objects.requireNonNull(identity, "identity");
+      return this;
+    }
+
+    /**
      * Makes the peer leave by itself after a while (besides on {@link #close()}).
      *
      * @param value the longest run; {@link Duration#ZERO}: no limit (the default)
@@ -270,6 +299,14 @@ public final class PythonPeer implements AutoCloseable {
       }
       command.addAll(List.of("--e2ee-failure-tolerance", Integer.toString(failureTolerance),
           "--e2ee-ratchet-window", Integer.toString(ratchetWindowSize)));
+      String dataTrack = dataTrackName;
+      if (dataTrack != null) {
+        command.addAll(List.of("--data-track", dataTrack));
+      }
+      String dataPublisher = dataTrackPublisher;
+      if (dataPublisher != null) {
+        command.addAll(List.of("--subscribe-data", dataPublisher));
+      }
       if (!maxDuration.isZero()) {
         command.addAll(List.of("--duration", Double.toString(maxDuration.toMillis() / 1000.0)));
       }

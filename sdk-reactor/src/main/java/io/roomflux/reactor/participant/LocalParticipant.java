@@ -1,4 +1,5 @@
-// Longer than 400 lines: the local participant's whole API is this one interface, each method with its javadoc.
+// Longer than 400 lines: the local participant's whole API (identity, data, streams, RPC, tracks,
+// data tracks), each method with its javadoc; the implementation is split into facets.
 package io.roomflux.reactor.participant;
 
 import io.roomflux.reactor.ResourceClosedException;
@@ -468,4 +469,59 @@ public interface LocalParticipant {
    *     {@link RoomClosedException} once the room is disconnecting
    */
   Mono<Void> setMuted(String trackSid, boolean muted);
+
+  // ---- data tracks -------------------------------------------------------------------------
+
+  /**
+   * Publishes a data track without a declared schema or frame encoding; see
+   * {@link #publishDataTrack(String, io.roomflux.reactor.data.DataTrackOptions)}.
+   *
+   * @param name the track's name, unique among this participant's data tracks
+   * @return the published track
+   */
+  default Mono<io.roomflux.reactor.data.LocalDataTrack> publishDataTrack(String name) {
+    return publishDataTrack(name, io.roomflux.reactor.data.DataTrackOptions.defaults());
+  }
+
+  /**
+   * Publishes a data track: a track of application frames that subscribers receive in order,
+   * with low latency and no retransmission of what is late. Remote participants see
+   * {@link RoomEvent.DataTrackPublished}. The track holds a native handle until
+   * {@link io.roomflux.reactor.data.LocalDataTrack#unpublish()} or the room's close; a track
+   * whose publication completes after the subscriber cancelled is unpublished at once.
+   *
+   * @param name the track's name, unique among this participant's data tracks
+   * @param options the declared schema and frame encoding
+   * @return the published track, on the room's scheduler; fails with
+   *     {@link io.roomflux.reactor.data.DataTrackException} (its reason says why:
+   *     {@code DUPLICATE_NAME}, {@code INVALID_NAME}, {@code NOT_ALLOWED}, ...),
+   *     {@link RoomClosedException}, or {@link io.roomflux.reactor.OperationTimeoutException}
+   */
+  Mono<io.roomflux.reactor.data.LocalDataTrack> publishDataTrack(String name,
+      io.roomflux.reactor.data.DataTrackOptions options);
+
+  /**
+   * Stores a schema definition under this participant, so that subscribers of its data tracks
+   * can fetch it with {@link #schema}. A schema is defined once; the definition is stored as is
+   * (neither parsed nor checked). The server must allow it ({@code enable_participant_data_blob}
+   * in livekit-server's configuration; v1.13.5 refuses by default).
+   *
+   * @param id the schema's id, named by the tracks that use it
+   * @param definition the definition
+   * @return completes on the room's scheduler once the server stored it; fails with
+   *     {@link io.roomflux.reactor.data.DataTrackException} ({@code SCHEMA}: refused, or defined
+   *     already), {@link RoomClosedException} or {@link io.roomflux.reactor.OperationTimeoutException}
+   */
+  Mono<Void> defineSchema(io.roomflux.reactor.data.DataTrackSchemaId id, String definition);
+
+  /**
+   * Fetches a schema definition another participant stored with {@link #defineSchema}.
+   *
+   * @param participantIdentity the participant that defined it
+   * @param id the schema's id, as a track's {@link io.roomflux.reactor.data.DataTrackInfo#schema()} names it
+   * @return the definition, on the room's scheduler; fails with
+   *     {@link io.roomflux.reactor.data.DataTrackException} ({@code SCHEMA}: not defined, or
+   *     refused), {@link RoomClosedException} or {@link io.roomflux.reactor.OperationTimeoutException}
+   */
+  Mono<String> schema(String participantIdentity, io.roomflux.reactor.data.DataTrackSchemaId id);
 }

@@ -41,6 +41,7 @@ public final class DefaultLocalParticipant implements LocalParticipant {
   private final LocalOperations operations;
   private final LocalTracks tracks;
   private final DataSender data;
+  private final DataTrackOperations dataTracks;
 
   public DefaultLocalParticipant(DefaultRoom room, OwnedHandle handle) {
     this.room = room;
@@ -49,6 +50,7 @@ public final class DefaultLocalParticipant implements LocalParticipant {
     this.operations = new LocalOperations(room, handle, this::identity);
     this.tracks = new LocalTracks(room, handle);
     this.data = new DataSender(room, handle);
+    this.dataTracks = new DataTrackOperations(room, handle);
   }
 
   public OwnedHandle handle() {
@@ -295,5 +297,23 @@ public final class DefaultLocalParticipant implements LocalParticipant {
   @Override
   public Mono<Void> setMuted(String trackSid, boolean muted) {
     return tracks.setMuted(trackSid, muted);
+  }
+
+  // ---- data tracks ----------------------------------------------------------------------------
+
+  @Override
+  public Mono<io.roomflux.reactor.data.LocalDataTrack> publishDataTrack(String name,
+      io.roomflux.reactor.data.DataTrackOptions options) {
+    return dataTracks.publish(name, options);
+  }
+
+  @Override
+  public Mono<Void> defineSchema(io.roomflux.reactor.data.DataTrackSchemaId id, String definition) {
+    return dataTracks.defineSchema(id, definition);
+  }
+
+  @Override
+  public Mono<String> schema(String participantIdentity, io.roomflux.reactor.data.DataTrackSchemaId id) {
+    return dataTracks.schema(participantIdentity, id);
   }
 }

@@ -1,3 +1,5 @@
+// Longer than 400 lines: the Room facade, one short delegating method per Room method; the work is
+// done by the collaborators it wires (state, resources, operations, event hub, disposal).
 package io.roomflux.reactor.internal.room;
 
 import io.roomflux.reactor.RoomClosedException;
@@ -28,6 +30,7 @@ import io.roomflux.reactor.e2ee.E2eeManager;
 import io.roomflux.reactor.internal.core.Core;
 import io.roomflux.reactor.internal.data.DataStreams;
 import io.roomflux.reactor.internal.e2ee.DefaultE2eeManager;
+import io.roomflux.reactor.internal.data.DefaultRemoteDataTrack;
 import io.roomflux.reactor.internal.media.MediaStreams;
 import io.roomflux.reactor.internal.participant.DefaultLocalParticipant;
 import io.roomflux.reactor.internal.wire.RoomWire;
@@ -272,6 +275,16 @@ public final class DefaultRoom implements Room {
   @Override
   public Map<String, Participant> remoteParticipants() {
     return state().remotes();
+  }
+
+  @Override
+  public Optional<io.roomflux.reactor.data.RemoteDataTrack> remoteDataTrack(String sid) {
+    return resources.dataTrackEntry(Objects.requireNonNull(sid, "sid")).map(e -> DefaultRemoteDataTrack.of(this, e));
+  }
+
+  @Override
+  public List<io.roomflux.reactor.data.RemoteDataTrack> remoteDataTracks() {
+    return resources.dataTrackEntries().stream().<io.roomflux.reactor.data.RemoteDataTrack>map(e -> DefaultRemoteDataTrack.of(this, e)).toList();
   }
 
   @Override

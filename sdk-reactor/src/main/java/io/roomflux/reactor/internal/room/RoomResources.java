@@ -30,8 +30,14 @@ import org.jspecify.annotations.Nullable;
  * Readers on other threads (operations leasing a handle) see the maps as they are.
  */
 public final class RoomResources {
-  /** A remote data track and the handle the room owns for it. */
-  private record RemoteDataTrack(String publisherIdentity, DataTrackInfo info, OwnedHandle handle) {
+  /**
+   * A remote data track and the handle the room owns for it.
+   *
+   * @param publisherIdentity who published it
+   * @param info its description
+   * @param handle the room's handle of it
+   */
+  public record RemoteDataTrack(String publisherIdentity, DataTrackInfo info, OwnedHandle handle) {
   }
 
   private final MediaStreams media;
@@ -113,6 +119,25 @@ public final class RoomResources {
    */
   public Optional<OwnedHandle> dataTrack(String sid) {
     return Optional.ofNullable(dataTracks.get(sid)).map(RemoteDataTrack::handle);
+  }
+
+  /**
+   * A remote data track the room keeps.
+   *
+   * @param sid the data track
+   * @return it and its handle, while published
+   */
+  public Optional<RemoteDataTrack> dataTrackEntry(String sid) {
+    return Optional.ofNullable(dataTracks.get(sid));
+  }
+
+  /**
+   * The remote data tracks the room keeps now.
+   *
+   * @return a snapshot
+   */
+  public List<RemoteDataTrack> dataTrackEntries() {
+    return List.copyOf(dataTracks.values());
   }
 
   /**

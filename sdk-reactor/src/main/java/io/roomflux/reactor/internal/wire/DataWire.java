@@ -79,7 +79,7 @@ public final class DataWire {
    * @return the description
    */
   public static DataTrackInfo dataTrackInfo(io.roomflux.proto.DataTrackInfo info) {
-    return new DataTrackInfo(info.getSid(), info.getName(), info.getUsesE2Ee());
+    return DataTrackWire.info(info);
   }
 
   /**

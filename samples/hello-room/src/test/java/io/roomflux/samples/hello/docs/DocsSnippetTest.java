@@ -29,6 +29,7 @@ class DocsSnippetTest {
   static Stream<Arguments> pages() {
     return Stream.of(
         Arguments.of("docs/data.md", "DataSnippets.java"),
+        Arguments.of("docs/data-tracks.md", "DataTrackSnippets.java"),
         Arguments.of("docs/rpc.md", "RpcSnippets.java"),
         Arguments.of("docs/streams.md", "StreamSnippets.java"),
         Arguments.of("docs/participants.md", "ParticipantSnippets.java"),

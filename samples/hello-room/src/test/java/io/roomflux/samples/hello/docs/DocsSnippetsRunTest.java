@@ -33,6 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 import reactor.test.StepVerifier;
 
 /**
@@ -132,6 +133,28 @@ class DocsSnippetsRunTest {
         .expectComplete()
         .verify(IO);
     assertThat(alice.info().reliableBufferedAmountLowThreshold()).isEqualTo(256 * 1024);
+  }
+
+  @Test
+  void theDataTrackSnippetsPublishPushSubscribeAndUnpublish() {
+    Sinks.Many<String> received = Sinks.many().replay().all();
+    reactor.core.Disposable reading = DataTrackSnippets.receive(bob).subscribe(received::tryEmitNext);
+    io.roomflux.reactor.data.LocalDataTrack track = DataTrackSnippets.publish(alice).block(IO);
+    assertThat(track).isNotNull();
+    reactor.core.Disposable pushing = DataTrackSnippets.pushPaced(track);
+    try {
+      StepVerifier.create(received.asFlux().next())
+          .assertNext(text -> assertThat(text).matches("\\d+ tick \\d+"))
+          .expectComplete()
+          .verify(IO);
+      assertThat(DataTrackSnippets.pushOne(track, 42)).isTrue();
+    } finally {
+      pushing.dispose();
+      reading.dispose();
+    }
+    StepVerifier.create(DataTrackSnippets.publishOrReuse(alice, track)).expectNext(track).expectComplete().verify(IO);
+    DataTrackSnippets.unpublish(track).block(IO);
+    assertThat(track.isPublished()).isFalse();
   }
 
   @Test
