@@ -22,7 +22,6 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.ref.Reference;
 import java.nio.ByteBuffer;
-import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -130,24 +129,8 @@ public final class DefaultEncodedVideoSource implements EncodedVideoSource {
   @Override
   public Mono<Long> capture(org.reactivestreams.Publisher<EncodedVideoFrame> frames) {
     Objects.requireNonNull(frames, "frames");
-    return Flux.defer(() -> {
-      // Per subscription: the first non-zero timestamp and the wall-clock moment it was captured.
-      long[] origin = {Long.MIN_VALUE, 0};
-      return Flux.from(frames).concatMap(frame -> {
-        long stamp = frame.timestamp().toNanos();
-        Mono<Boolean> now = Mono.fromCallable(() -> captureFrame(frame));
-        if (stamp == 0) {
-          return now;
-        }
-        if (origin[0] == Long.MIN_VALUE) {
-          origin[0] = stamp;
-          origin[1] = System.nanoTime();
-          return now;
-        }
-        long wait = origin[1] + (stamp - origin[0]) - System.nanoTime();
-        return wait <= 0 ? now : Mono.delay(Duration.ofNanos(wait), Schedulers.parallel()).then(now);
-      }, 1);
-    }).filter(accepted -> accepted).count();
+    return Paced.capture(frames, EncodedVideoFrame::timestamp, frame -> Mono.fromCallable(() -> captureFrame(frame)))
+        .filter(accepted -> accepted).count();
   }
 
   @Override

@@ -20,7 +20,6 @@ import java.lang.ref.Reference;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import io.roomflux.reactor.media.VideoSource;
@@ -108,24 +107,8 @@ public final class DefaultVideoSource implements VideoSource, AutoCloseable {
   @Override
   public Mono<Void> capture(org.reactivestreams.Publisher<VideoFrame> frames) {
     Objects.requireNonNull(frames, "frames");
-    return Flux.defer(() -> {
-      // Per subscription: the first non-zero timestamp and the wall-clock moment it was captured.
-      long[] origin = {Long.MIN_VALUE, 0};
-      return Flux.from(frames).concatMap(frame -> {
-        long stamp = frame.timestamp().toNanos();
-        if (stamp == 0) {
-          return Mono.<Void>fromRunnable(() -> captureFrame(frame));
-        }
-        if (origin[0] == Long.MIN_VALUE) {
-          origin[0] = stamp;
-          origin[1] = System.nanoTime();
-          return Mono.<Void>fromRunnable(() -> captureFrame(frame));
-        }
-        long wait = origin[1] + (stamp - origin[0]) - System.nanoTime();
-        Mono<Void> now = Mono.fromRunnable(() -> captureFrame(frame));
-        return wait <= 0 ? now : Mono.delay(Duration.ofNanos(wait), Schedulers.parallel()).then(now);
-      }, 1);
-    }).then();
+    return Paced.capture(frames, VideoFrame::timestamp,
+        frame -> Mono.<Void>fromRunnable(() -> captureFrame(frame))).then();
   }
 
   @Override
