@@ -42,11 +42,13 @@ for ((r = 1; r <= rounds; r++)); do
   load1=$(cut -d' ' -f1 /proc/loadavg)
   log="$out/r$r.log"
   echo "disconnect-latency: round $r/$rounds, $cycles cycles (load $load1; log: $log)" >&2
-  rc=0
+  # Progress lines on stderr as they come; the JVM's own exit status decides.
+  set +o pipefail
   scripts/netns-java --enable-native-access=ALL-UNNAMED -Droomflux.repo="$repo" \
     -Droomflux.buildDir="$repo/benchmarks/target" -cp "$cp" io.roomflux.benchmarks.DisconnectLatency \
-    "python=$python" "cycles=$cycles" warmup=10 2>&1 | tee "$log" | grep --line-buffered '^disconnect-latency:' >&2 \
-    || rc=$?
+    "python=$python" "cycles=$cycles" warmup=10 2>&1 | tee "$log" | { grep --line-buffered '^disconnect-latency:' >&2 || true; }
+  rc=${PIPESTATUS[0]}
+  set -o pipefail
   lines=$(sed -n 's/^RESULT disconnect //p' "$log")
   if [[ -n $lines ]]; then
     sed "s/^/round=$r load1=$load1 /" <<<"$lines" | tee -a "$results"
