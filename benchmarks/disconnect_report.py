@@ -83,9 +83,12 @@ def section(samples, a):
     lines.append("")
     late = sum(int(s.get("handles_late", 0)) for s in samples)
     failures = {side: sum(int(s.get("failures", 0)) for s in samples if s["side"] == side) for side, _ in SIDES}
-    lines.append(f"RoomFlux cycles whose handles were not all dropped when the `Mono` completed: {late}. Failed "
-                 f"cycles: " + ", ".join(f"{side} {n}" for side, n in failures.items()) + ". The handle ratio is "
-                 f"taken to Python's call returning.")
+    no_event = {side: sum(int(s.get("no_event", 0)) for s in samples if s["side"] == side) for side, _ in SIDES}
+    lines.append(f"RoomFlux cycles whose handles were not all dropped when the `Mono` completed: {late}. Cycles in "
+                 f"which no disconnected event was emitted (left out of that row's quantiles): "
+                 + ", ".join(f"{side} {n}" for side, n in no_event.items()) + ". Failed cycles: "
+                 + ", ".join(f"{side} {n}" for side, n in failures.items()) + ". The handle ratio is taken to "
+                 f"Python's call returning.")
     lines.append(END)
     return "\n".join(lines) + "\n"
 

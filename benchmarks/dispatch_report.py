@@ -65,6 +65,13 @@ def section(samples, a):
         cells = [str(sum(int(s[key]) for s in samples if s["rate"] == r and key in s)) for r in rates]
         lines.append(f"| {key.replace('_', ' ')} (sum over the rounds) | " + " | ".join(cells) + " |")
     lines.append("")
+    short = {r: sum(1 for s in samples if s["rate"] == r and float(s["achieved_per_s"]) < 0.95 * float(r))
+             for r in rates}
+    behind = [f"{r} events/s in {n} of {sum(1 for s in samples if s['rate'] == r)} runs" for r, n in short.items() if n]
+    if behind:
+        lines.append("**The pacing thread fell behind** (achieved below 95% of the target) at " + "; ".join(behind)
+                     + ": the machine did not give it the CPU; those runs measured latency at the rate achieved.")
+        lines.append("")
     missing = [f"round {r} at {rate}/s" for r in range(1, int(a.rounds) + 1) for rate in rates
                if not any(s["round"] == str(r) and s["rate"] == rate for s in samples)]
     lines.append(f"Runs that failed: {', '.join(missing) if missing else 'none'}.")

@@ -3,7 +3,8 @@ same network namespace, against the same livekit-server). Reads one command per 
 
     cycle URL TOKEN   joins the room, then times `await room.disconnect()`: prints
                       `RESULT disconnected_ns=N returned_ns=M` (from the call to the "disconnected"
-                      event and to disconnect() returning, time.perf_counter_ns)
+                      event, -1 when the SDK emitted none, and to disconnect() returning;
+                      time.perf_counter_ns)
     quit              ends
 
 Errors are printed as `ERROR <text>` and the loop goes on.
@@ -23,9 +24,9 @@ async def cycle(url, token):
     start = time.perf_counter_ns()
     await room.disconnect()
     returned = time.perf_counter_ns()
-    if not disconnected:
-        raise RuntimeError("disconnect() returned without a 'disconnected' event")
-    return disconnected[0] - start, returned - start
+    # The SDK does not always emit "disconnected" (it emits it only when its state was not
+    # CONN_DISCONNECTED already): -1 says so, and the driver counts it.
+    return (disconnected[0] - start) if disconnected else -1, returned - start
 
 
 async def main():

@@ -49,7 +49,9 @@ import reactor.core.publisher.Sinks;
  * {@code disconnected_p50_ms}, {@code disconnected_p99_ms}, {@code done_p50_ms},
  * {@code done_p99_ms} (the Mono completing, or Python's call returning), {@code handles_p50_ms},
  * {@code handles_p99_ms} and {@code handles_late} (cycles whose handles were not all dropped when
- * the Mono completed), {@code failures}. Exit status 2 if a cycle failed or left handles, 1 on
+ * the Mono completed), {@code no_event} (cycles in which the side emitted no disconnected event:
+ * the Python SDK emits it only when its state was not disconnected already; quantiles leave those
+ * cycles out), {@code failures}. Exit status 2 if a cycle failed or left handles, 1 on
  * any other failure.
  *
  * <p>usage: {@code DisconnectLatency python=<interpreter> [cycles=200] [warmup=10]}
@@ -121,14 +123,16 @@ public final class DisconnectLatency {
       for (String side : SIDES) {
         List<Sample> list = samples.get(side);
         long late = list.stream().filter(Sample::late).count();
+        long noEvent = list.stream().filter(x -> x.disconnected() < 0).count();
         int failed = failures.getOrDefault(side, 0);
         boolean java = !side.equals("python");
         System.out.println(String.format(Locale.ROOT, "RESULT disconnect side=%s cycles=%d disconnected_p50_ms=%.2f"
-                + " disconnected_p99_ms=%.2f done_p50_ms=%.2f done_p99_ms=%.2f%s failures=%d", side, list.size(),
+                + " disconnected_p99_ms=%.2f done_p50_ms=%.2f done_p99_ms=%.2f%s no_event=%d failures=%d", side,
+            list.size(),
             ms(list, Sample::disconnected, 0.5), ms(list, Sample::disconnected, 0.99), ms(list, Sample::done, 0.5),
             ms(list, Sample::done, 0.99), java ? String.format(Locale.ROOT,
                 " handles_p50_ms=%.2f handles_p99_ms=%.2f handles_late=%d", ms(list, Sample::handles, 0.5),
-                ms(list, Sample::handles, 0.99), late) : "", failed));
+                ms(list, Sample::handles, 0.99), late) : "", noEvent, failed));
         if (failed != 0) {
           status = 2;
         }
@@ -235,7 +239,8 @@ public final class DisconnectLatency {
   }
 
   private static double ms(List<Sample> samples, java.util.function.ToLongFunction<Sample> f, double q) {
-    long[] sorted = samples.stream().mapToLong(f).sorted().toArray();
+    // Negative: not measured in that cycle (the Python SDK emitted no "disconnected").
+    long[] sorted = samples.stream().mapToLong(f).filter(v -> v >= 0).sorted().toArray();
     if (sorted.length == 0) {
       return 0;
     }
