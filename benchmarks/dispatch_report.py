@@ -6,6 +6,7 @@ each figure DispatchLatency prints, the load before and after; prints a Markdown
 Reads the results file: one line per round and rate, `round=R rate=N load1=L` and the RESULT fields.
 """
 import argparse
+import statistics
 import sys
 
 from report import cell, fmt, rewrite
@@ -46,9 +47,12 @@ def section(samples, a):
                  "(it answers the join and the leave, and its own pthread sends pre-encoded `FfiEvent`s at the "
                  "rate, stamping `CLOCK_MONOTONIC` into each payload just before the call): the real core cannot "
                  "be made to send 10 000 events/s on demand. No server, no network. \"Callback duration\" is how "
-                 "long the native thread spent inside the callback (copy, enqueue, wake the dispatcher).")
+                 "long the native thread spent inside the callback (copy, enqueue, wake the dispatcher). The floor "
+                 "(`DispatchFloor`) takes the same events without RoomFlux: its own upcall stub copies and queues "
+                 "them for one consumer thread, which decodes each and copies the payload: one hop, no routing, "
+                 "no mapping, no Reactor.")
     lines.append("")
-    lines.append(f"Each of the {a.rounds} rounds runs every rate in a fresh JVM (order rotated each round): "
+    lines.append(f"Each of the {a.rounds} rounds runs every rate and path in a fresh JVM (order rotated each round): "
                  f"2 s of warm-up at the rate, then {a.seconds} s measured. A cell is the median over the rounds "
                  f"(min–max in brackets); latencies are nearest-rank quantiles within a run.")
     lines.append("")
@@ -56,14 +60,33 @@ def section(samples, a):
     lines.append(f"Run {a.started} on {a.cores} cores; load average before: {a.load_before}; after: "
                  f"{a.load_after}; 1-minute load as each run started: {load_range}.")
     lines.append("")
-    lines.append("| figure | " + " | ".join(f"{r} events/s" for r in rates) + " |")
-    lines.append("|---|" + "---|" * len(rates))
+    paths = [("roomflux", "RoomFlux"), ("floor", "floor")]
+    header = [f"{label}, {r}/s" for r in rates for _, label in paths]
+    lines.append("| figure | " + " | ".join(header) + " |")
+    lines.append("|---|" + "---|" * len(header))
+
+    def of(r, path):
+        return [s for s in samples if s["rate"] == r and s.get("path", "roomflux") == path]
+
     for key, label in METRICS:
-        cells = [cell([float(s[key]) for s in samples if s["rate"] == r and key in s]) for r in rates]
+        cells = [cell([float(s[key]) for s in of(r, path) if key in s]) for r in rates for path, _ in paths]
         lines.append(f"| {label} | " + " | ".join(cells) + " |")
     for key in COUNTS:
-        cells = [str(sum(int(s[key]) for s in samples if s["rate"] == r and key in s)) for r in rates]
+        cells = [str(sum(int(s[key]) for s in of(r, path) if key in s)) for r in rates for path, _ in paths]
         lines.append(f"| {key.replace('_', ' ')} (sum over the rounds) | " + " | ".join(cells) + " |")
+    lines.append("")
+    for r in rates:
+        by_round = {}
+        for s in samples:
+            if s["rate"] == r:
+                by_round.setdefault(s["round"], {})[s.get("path", "roomflux")] = s
+        for key in ("p50_us", "p99_us"):
+            ratios = [float(x["roomflux"][key]) / float(x["floor"][key]) for x in by_round.values()
+                      if "roomflux" in x and "floor" in x and float(x["floor"][key]) > 0]
+            if ratios:
+                lines.append(f"- {r} events/s, {key[:3]}: RoomFlux / floor = {statistics.median(ratios):.1f}× "
+                             f"({min(ratios):.1f}–{max(ratios):.1f}), median over the rounds of the ratio within "
+                             f"a round.")
     lines.append("")
     short = {r: sum(1 for s in samples if s["rate"] == r and float(s["achieved_per_s"]) < 0.95 * float(r))
              for r in rates}
@@ -72,9 +95,13 @@ def section(samples, a):
         lines.append("**The pacing thread fell behind** (achieved below 95% of the target) at " + "; ".join(behind)
                      + ": the machine did not give it the CPU; those runs measured latency at the rate achieved.")
         lines.append("")
-    missing = [f"round {r} at {rate}/s" for r in range(1, int(a.rounds) + 1) for rate in rates
-               if not any(s["round"] == str(r) and s["rate"] == rate for s in samples)]
-    lines.append(f"Runs that failed: {', '.join(missing) if missing else 'none'}.")
+    missing = [f"round {r} {path} at {rate}/s" for r in range(1, int(a.rounds) + 1) for rate in rates
+               for path in ("roomflux", "floor")
+               if not any(s["round"] == str(r) and s["rate"] == rate and s.get("path", "roomflux") == path
+                          for s in samples)]
+    lines.append(f"Runs that printed no result: {', '.join(missing) if missing else 'none'}. Lost, duplicated and "
+                 f"missed (dropped for the subscriber when its buffer of 1 024 overflowed) events are counted above, "
+                 f"never hidden.")
     lines.append(END)
     return "\n".join(lines) + "\n"
 

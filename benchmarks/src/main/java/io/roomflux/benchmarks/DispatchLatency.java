@@ -13,7 +13,6 @@ import io.roomflux.proto.FfiOwnedHandle;
 import io.roomflux.proto.OwnedBuffer;
 import io.roomflux.proto.RoomEvent;
 import io.roomflux.proto.UserPacket;
-import io.roomflux.reactor.Diagnostics;
 import io.roomflux.reactor.LiveKit;
 import io.roomflux.reactor.Room;
 import java.lang.foreign.Arena;
@@ -30,6 +29,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import reactor.core.Disposable;
 
 /**
@@ -58,7 +58,12 @@ import reactor.core.Disposable;
  * {@code upcall_failures}. Exit status 2 if an event was lost, missed or duplicated, 1 on any
  * other failure.
  *
- * <p>usage: {@code DispatchLatency [rate=10000] [seconds=5] [warmup=2] [payload=64]}
+ * <p>With {@code path=floor} the same events go through {@link DispatchFloor} instead of
+ * RoomFlux: the least a JVM must do (upcall, copy, one hop to a consumer thread, decode, copy the
+ * payload), for comparison in the same run.
+ *
+ * <p>usage: {@code DispatchLatency [rate=10000] [seconds=5] [warmup=2] [payload=64]
+ * [path=roomflux|floor]}
  */
 public final class DispatchLatency {
   private static final Duration IO = Duration.ofSeconds(30);
@@ -71,12 +76,12 @@ public final class DispatchLatency {
   private record Result(int events, double achievedPerSecond, double p50, double p99, double p999, double max,
                         double upcallP50, double upcallP99, double cpuMicrosPerEvent, int lost, int duplicated,
                         long missed) {
-    String line(Diagnostics d) {
+    String line(long unrouted, long upcallFailures) {
       return String.format(Locale.ROOT, "RESULT dispatch events=%d achieved_per_s=%.0f p50_us=%.1f p99_us=%.1f"
               + " p999_us=%.1f max_us=%.1f upcall_p50_us=%.2f upcall_p99_us=%.2f cpu_us_per_event=%.2f lost=%d"
               + " duplicated=%d missed=%d unrouted=%d upcall_failures=%d",
           events, achievedPerSecond, p50, p99, p999, max, upcallP50, upcallP99, cpuMicrosPerEvent, lost, duplicated,
-          missed, d.unroutedEvents(), d.upcallFailures());
+          missed, unrouted, upcallFailures);
     }
 
     boolean clean() {
@@ -91,7 +96,7 @@ public final class DispatchLatency {
    */
   public static void main(String[] args) {
     Map<String, String> opts = new LinkedHashMap<>(Map.of("rate", "10000", "seconds", "5", "warmup", "2",
-        "payload", "64"));
+        "payload", "64", "path", "roomflux"));
     for (String arg : args) {
       String[] kv = arg.split("=", 2);
       if (kv.length != 2 || !opts.containsKey(kv[0])) {
@@ -109,23 +114,55 @@ public final class DispatchLatency {
     if (library == null) {
       throw new IllegalStateException("run with -Droomflux.ffi.library=<event_source.so> (dispatch-latency.sh does)");
     }
+    if (!opts.get("path").equals("roomflux") && !opts.get("path").equals("floor")) {
+      throw new IllegalArgumentException("path must be roomflux or floor");
+    }
     int status = 0;
+    int warmup = (int) (rate * Double.parseDouble(opts.get("warmup")));
+    int events = (int) (rate * Double.parseDouble(opts.get("seconds")));
     EventSource source = new EventSource(Path.of(library));
+    if (opts.get("path").equals("floor")) {
+      try (DispatchFloor floor = new DispatchFloor(Path.of(library))) {
+        Receiver receiver = new Receiver() {
+          @Override
+          public Disposable subscribe(Consumer<ByteBuffer> payloads) {
+            floor.sink(payloads);
+            return () -> floor.sink(payload -> { });
+          }
+
+          @Override
+          public long missed() {
+            return 0;
+          }
+        };
+        Result result = measure(source, receiver, rate, warmup, events, payload);
+        System.out.println(result.line(0, floor.failures()));
+        status = result.clean() && floor.failures() == 0 ? 0 : 2;
+      } catch (RuntimeException | Error e) {
+        System.err.println("DispatchLatency FAILED: " + e);
+        e.printStackTrace();
+        status = 1;
+      }
+      System.exit(status);
+    }
     try (LiveKit lk = LiveKit.create()) {
       Room room = lk.connect("ws://127.0.0.1:7880", "stand-in-core-needs-no-token").block(IO);
       if (room == null) {
         throw new IllegalStateException("connect completed without a room");
       }
-      long nextHandle = 1L << 54;
-      int warmup = (int) (rate * Double.parseDouble(opts.get("warmup")));
-      if (warmup > 0) {
-        run(source, room, rate, warmup, payload, nextHandle);
-        nextHandle += warmup;
-        System.out.println("dispatch-latency: warm-up of " + warmup + " events done");
-      }
-      int events = (int) (rate * Double.parseDouble(opts.get("seconds")));
-      Result result = run(source, room, rate, events, payload, nextHandle);
-      System.out.println(result.line(lk.diagnostics()));
+      Receiver receiver = new Receiver() {
+        @Override
+        public Disposable subscribe(Consumer<ByteBuffer> payloads) {
+          return room.dataPackets(TOPIC).subscribe(packet -> payloads.accept(packet.payload()));
+        }
+
+        @Override
+        public long missed() {
+          return room.missedEvents();
+        }
+      };
+      Result result = measure(source, receiver, rate, warmup, events, payload);
+      System.out.println(result.line(lk.diagnostics().unroutedEvents(), lk.diagnostics().upcallFailures()));
       if (!result.clean() || source.refused() != 0) {
         status = 2;
       }
@@ -142,8 +179,28 @@ public final class DispatchLatency {
     System.exit(status);
   }
 
+  /** Where the payloads arrive: RoomFlux's room, or the floor. */
+  private interface Receiver {
+    Disposable subscribe(Consumer<ByteBuffer> payloads);
+
+    long missed();
+  }
+
+  /** The warm-up, then the measured run. */
+  private static Result measure(EventSource source, Receiver receiver, int rate, int warmup, int events,
+                                int payload) {
+    long nextHandle = 1L << 54;
+    if (warmup > 0) {
+      run(source, receiver, rate, warmup, payload, nextHandle);
+      nextHandle += warmup;
+      System.out.println("dispatch-latency: warm-up of " + warmup + " events done");
+    }
+    return run(source, receiver, rate, events, payload, nextHandle);
+  }
+
   /** Sends {@code count} data packets at {@code rate} and waits until the subscriber has them all. */
-  private static Result run(EventSource source, Room room, int rate, int count, int payload, long firstHandle) {
+  private static Result run(EventSource source, Receiver receiver, int rate, int count, int payload,
+                            long firstHandle) {
     try (Arena arena = Arena.ofConfined()) {
       MemorySegment payloads = arena.allocate((long) count * payload, 8);
       MemorySegment stamps = arena.allocate(ADDRESS, count);
@@ -171,10 +228,10 @@ public final class DispatchLatency {
       long[] latency = new long[count];
       AtomicInteger duplicated = new AtomicInteger();
       CountDownLatch all = new CountDownLatch(count);
-      long missedBefore = room.missedEvents();
-      Disposable subscription = room.dataPackets(TOPIC).subscribe(packet -> {
+      long missedBefore = receiver.missed();
+      Disposable subscription = receiver.subscribe(payloadBytes -> {
         long now = System.nanoTime();
-        ByteBuffer b = packet.payload().duplicate().order(ByteOrder.nativeOrder());
+        ByteBuffer b = payloadBytes.duplicate().order(ByteOrder.nativeOrder());
         long stamp = b.getLong(0);
         int index = (int) b.getLong(Long.BYTES);
         if (latency[index] != 0) {
@@ -207,7 +264,7 @@ public final class DispatchLatency {
       double seconds = (sent.getAtIndex(JAVA_LONG, count - 1) - sent.getAtIndex(JAVA_LONG, 0)) / 1e9;
       return new Result(count, (count - 1) / seconds, micros(received, 0.50), micros(received, 0.99),
           micros(received, 0.999), micros(received, 1.0), micros(upcall, 0.50), micros(upcall, 0.99),
-          cpu / 1e3 / count, lost, duplicated.get(), room.missedEvents() - missedBefore);
+          cpu / 1e3 / count, lost, duplicated.get(), receiver.missed() - missedBefore);
     }
   }
 
