@@ -19,8 +19,11 @@
 #   PARTICIPANTS_ROOM_SIZE [100]  participants per room (dev mode has no per-room or per-node
 #                                 participant limit; 100 keeps the per-room fan-out of participant
 #                                 events the same across N; set it >= N for one room)
-#   PARTICIPANTS_SIDES [java,python]  contenders; java-spc = RoomFlux with singlePeerConnection
+#   PARTICIPANTS_SIDES [java,python]  contenders; also java-spc (RoomFlux, singlePeerConnection)
+#                                 and java-nologs (RoomFlux, LiveKitOptions.coreLogs(false))
 #   PARTICIPANTS_SETTLE [5] PARTICIPANTS_IDLE [20] PARTICIPANTS_BOUND [10] PARTICIPANTS_BATCH [10]
+#   PARTICIPANTS_BUILD [1]        0 skips the Maven build (uses the jars already in */target)
+#   PARTICIPANTS_MVN_FLAGS        extra Maven flags for the build, e.g. -o
 #   PARTICIPANTS_JAVA_OPTS        extra JVM options for the RoomFlux contender
 #   PARTICIPANTS_DOC [docs/PERFORMANCE.md]  "none" prints the section without touching the file
 #   PARTICIPANTS_OUT [benchmarks/target/participants-<UTC time>]  logs and results.txt
@@ -50,10 +53,13 @@ command -v ip >/dev/null || die "no ip command (iproute2)"
 export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"
 mkdir -p "$out"
 
-echo "participants: building RoomFlux (mvn package -pl benchmarks -am, tests skipped)" >&2
-mvn -B -q ${PARTICIPANTS_MVN_FLAGS:-} -pl benchmarks -am package dependency:build-classpath -DskipTests \
-  -Dmdep.outputFile="$repo/benchmarks/target/classpath.txt" >"$out/build.log" 2>&1 \
-  || { tail -n 30 "$out/build.log" >&2; die "the build failed (log: $out/build.log)"; }
+if [[ ${PARTICIPANTS_BUILD:-1} == 1 ]]; then
+  echo "participants: building RoomFlux (mvn package -pl benchmarks -am, tests skipped)" >&2
+  mvn -B -q ${PARTICIPANTS_MVN_FLAGS:-} -pl benchmarks -am package dependency:build-classpath -DskipTests \
+    -Dmdep.outputFile="$repo/benchmarks/target/classpath.txt" >"$out/build.log" 2>&1 \
+    || { tail -n 30 "$out/build.log" >&2; die "the build failed (log: $out/build.log)"; }
+fi
+[[ -s benchmarks/target/classpath.txt ]] || die "no benchmarks/target/classpath.txt: run without PARTICIPANTS_BUILD=0 once"
 cp="$repo/benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)"
 server=$(scripts/livekit-server.sh install | tail -n 1) || die "no livekit-server v1.13.5"
 python=$(scripts/python-peer.sh install | tail -n 1) || die "no Python venv with livekit==1.2.1"
@@ -86,6 +92,8 @@ contender_cmd() {
 io.roomflux.benchmarks.ParticipantsBench tokens={tokens} url={url} batch={batch} bound={bound}" ;;
     java-spc) echo "$JAVA_HOME/bin/java --enable-native-access=ALL-UNNAMED ${java_opts[*]} -cp $cp \
 io.roomflux.benchmarks.ParticipantsBench tokens={tokens} url={url} batch={batch} bound={bound} singlePeerConnection=true" ;;
+    java-nologs) echo "$JAVA_HOME/bin/java --enable-native-access=ALL-UNNAMED ${java_opts[*]} -cp $cp \
+io.roomflux.benchmarks.ParticipantsBench tokens={tokens} url={url} batch={batch} bound={bound} coreLogs=false" ;;
     python) echo "$python $repo/benchmarks/python/participants.py {tokens} {url} {batch} {bound}" ;;
     *) die "unknown contender $1 (java, java-spc, python)" ;;
   esac

@@ -1,6 +1,7 @@
 package io.roomflux.benchmarks;
 
 import io.roomflux.reactor.LiveKit;
+import io.roomflux.reactor.LiveKitOptions;
 import io.roomflux.reactor.Room;
 import io.roomflux.reactor.RoomOptions;
 import io.roomflux.reactor.data.DataOptions;
@@ -42,7 +43,7 @@ import reactor.core.publisher.Mono;
  * </ol>
  *
  * <p>usage: {@code ParticipantsBench tokens=FILE url=ws://... [batch=10] [bound=10]
- * [singlePeerConnection=false] [continualIceGathering=default]}
+ * [singlePeerConnection=false] [continualIceGathering=default] [coreLogs=true]}
  */
 public final class ParticipantsBench {
   private static final String TOPIC = "broadcast";
@@ -59,7 +60,7 @@ public final class ParticipantsBench {
    */
   public static void main(String[] args) {
     java.util.Map<String, String> opts = new java.util.LinkedHashMap<>(java.util.Map.of("tokens", "", "url", "",
-        "batch", "10", "bound", "10", "singlePeerConnection", "false", "continualIceGathering", "default"));
+        "batch", "10", "bound", "10", "singlePeerConnection", "false", "continualIceGathering", "default", "coreLogs", "true"));
     for (String arg : args) {
       String[] kv = arg.split("=", 2);
       if (kv.length != 2 || !opts.containsKey(kv[0])) {
@@ -68,7 +69,8 @@ public final class ParticipantsBench {
       opts.put(kv[0], kv[1]);
     }
     int status = 0;
-    try (LiveKit lk = LiveKit.create()) {
+    LiveKitOptions sdkOptions = LiveKitOptions.builder().coreLogs(Boolean.parseBoolean(opts.get("coreLogs"))).build();
+    try (LiveKit lk = LiveKit.create(sdkOptions)) {
       run(lk, opts);
       lk.closeRooms().block(IO);
     } catch (RuntimeException | Error | IOException e) {
