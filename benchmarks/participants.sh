@@ -25,6 +25,10 @@
 #   PARTICIPANTS_BUILD [1]        0 skips the Maven build (uses the jars already in */target)
 #   PARTICIPANTS_MVN_FLAGS        extra Maven flags for the build, e.g. -o
 #   PARTICIPANTS_JAVA_OPTS        extra JVM options for the RoomFlux contender
+#   PARTICIPANTS_PROBE            a command run once per run after settling, {pid} = the contender,
+#                                 e.g. "$JAVA_HOME/bin/jcmd {pid} VM.native_memory summary" (with
+#                                 PARTICIPANTS_JAVA_OPTS=-XX:NativeMemoryTracking=summary); output
+#                                 and /proc/<pid>/smaps_rollup in <run>/probe.txt
 #   PARTICIPANTS_DOC [docs/PERFORMANCE.md]  "none" prints the section without touching the file
 #   PARTICIPANTS_OUT [benchmarks/target/participants-<UTC time>]  logs and results.txt
 set -euo pipefail
@@ -118,7 +122,7 @@ for ((r = 1; r <= rounds; r++)); do
       # shellcheck disable=SC2046  # the command is split into words on purpose
       if ip netns exec "$netns" "$python" benchmarks/participants_driver.py --side "$side" --n "$n" --round "$r" \
         --room-size "$room_size" --settle "$settle" --idle "$idle" --bound "$bound" --batch "$batch" \
-        --server "$server" --node-ip 10.77.0.1 --interface lk0 --workdir "$work" -- $(contender_cmd "$side") \
+        --probe "${PARTICIPANTS_PROBE:-}" --server "$server" --node-ip 10.77.0.1 --interface lk0 --workdir "$work" -- $(contender_cmd "$side") \
         >"$work/driver.out"; then
         grep '^RESULT ' "$work/driver.out" | sed 's/^RESULT //' | tee -a "$results" >&2
         grep '^THREADS ' "$work/driver.out" | sed 's/^THREADS //' >>"$threads"

@@ -205,6 +205,8 @@ def main():
     p.add_argument("--node-ip", required=True)
     p.add_argument("--interface", required=True)
     p.add_argument("--workdir", required=True)
+    p.add_argument("--probe", default="", help="a command run once after settling, {pid} replaced "
+                   "(e.g. jcmd {pid} VM.native_memory summary); its output goes to probe.txt")
     p.add_argument("cmd", nargs=argparse.REMAINDER, help="-- the contender's command; "
                    "{tokens}, {url}, {batch} and {bound} are replaced")
     a = p.parse_args()
@@ -230,6 +232,13 @@ def main():
             f"settling {a.settle:.0f} s, then measuring idle CPU for {a.idle:.0f} s")
         time.sleep(a.settle)
         rss_after = rss_kb(pid)
+        if a.probe:
+            with open(os.path.join(a.workdir, "probe.txt"), "w", encoding="utf-8") as f:
+                subprocess.run(shlex.split(a.probe.replace("{pid}", str(pid))), stdout=f, stderr=subprocess.STDOUT,
+                               timeout=120, check=False)
+            with open(f"/proc/{pid}/smaps_rollup", encoding="utf-8") as src, \
+                    open(os.path.join(a.workdir, "probe.txt"), "a", encoding="utf-8") as f:
+                f.write(src.read())
         ok = max(1, int(joined["ok"]))
         result.update(rss_before_mb=f"{rss_before / 1024:.1f}", rss_after_mb=f"{rss_after / 1024:.1f}",
                       rss_mb_per=f"{(rss_after - rss_before) / 1024 / ok:.3f}")

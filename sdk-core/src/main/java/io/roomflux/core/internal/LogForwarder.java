@@ -10,6 +10,7 @@ import io.roomflux.proto.LogBatch;
 import io.roomflux.proto.LogLevel;
 import io.roomflux.proto.LogRecord;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -92,8 +93,19 @@ public final class LogForwarder {
    * @return false if the event can be dropped unseen
    */
   public boolean wanted(byte[] event) {
+    return wanted(ByteBuffer.wrap(event));
+  }
+
+  /**
+   * {@link #wanted(byte[])} for an event still in the core's memory, read between its position
+   * and limit (which this method leaves unchanged).
+   *
+   * @param event the encoded {@code FfiEvent}; only read during the call
+   * @return false if the event can be dropped unseen
+   */
+  public boolean wanted(ByteBuffer event) {
     try {
-      CodedInputStream in = CodedInputStream.newInstance(event);
+      CodedInputStream in = CodedInputStream.newInstance(event.duplicate());
       int eventTag = in.readTag();
       if (WireFormat.getTagFieldNumber(eventTag) != FfiEvent.LOGS_FIELD_NUMBER
           || WireFormat.getTagWireType(eventTag) != WireFormat.WIRETYPE_LENGTH_DELIMITED) {

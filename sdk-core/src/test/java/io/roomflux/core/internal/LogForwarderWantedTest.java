@@ -9,6 +9,9 @@ import io.roomflux.proto.LogBatch;
 import io.roomflux.proto.LogLevel;
 import io.roomflux.proto.LogRecord;
 import io.roomflux.proto.Panic;
+import java.lang.foreign.Arena;
+import java.lang.foreign.ValueLayout;
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -89,6 +92,20 @@ class LogForwarderWantedTest {
     assertThat(forwarder.wanted(Arrays.copyOf(truncated, truncated.length - 3))).isTrue();
     assertThat(forwarder.wanted(new byte[] {(byte) 0x92, 0x01, (byte) 0xff})).isTrue();
     assertThat(forwarder.wanted(new byte[0])).isTrue();
+  }
+
+  @Test
+  void anEventInNativeMemoryIsReadInPlaceAndItsBufferLeftAsItWas() {
+    byte[] dropped = logs(record(LogLevel.LOG_TRACE, "libwebrtc"));
+    byte[] kept = logs(record(LogLevel.LOG_ERROR, "libwebrtc"));
+    try (Arena arena = Arena.ofConfined()) {
+      ByteBuffer first = arena.allocateFrom(ValueLayout.JAVA_BYTE, dropped).asByteBuffer().asReadOnlyBuffer();
+      ByteBuffer second = arena.allocateFrom(ValueLayout.JAVA_BYTE, kept).asByteBuffer().asReadOnlyBuffer();
+      assertThat(forwarder.wanted(first)).isFalse();
+      assertThat(forwarder.wanted(second)).isTrue();
+      assertThat(first.position()).isZero();
+      assertThat(first.remaining()).isEqualTo(dropped.length);
+    }
   }
 
   private static byte[] logs(LogRecord... records) {
