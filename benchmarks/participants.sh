@@ -19,8 +19,9 @@
 #   PARTICIPANTS_ROOM_SIZE [100]  participants per room (dev mode has no per-room or per-node
 #                                 participant limit; 100 keeps the per-room fan-out of participant
 #                                 events the same across N; set it >= N for one room)
-#   PARTICIPANTS_SIDES [java,python]  contenders; also java-spc (RoomFlux, singlePeerConnection)
-#                                 and java-nologs (RoomFlux, LiveKitOptions.coreLogs(false))
+#   PARTICIPANTS_SIDES [java,python]  contenders; also RoomFlux variants: java-spc
+#                                 (RoomOptions singlePeerConnection), java-once (continualIceGathering
+#                                 false) and java-nologs (LiveKitOptions.coreLogs(false))
 #   PARTICIPANTS_SETTLE [5] PARTICIPANTS_IDLE [20] PARTICIPANTS_BOUND [10] PARTICIPANTS_BATCH [10]
 #   PARTICIPANTS_BUILD [1]        0 skips the Maven build (uses the jars already in */target)
 #   PARTICIPANTS_MVN_FLAGS        extra Maven flags for the build, e.g. -o
@@ -91,17 +92,21 @@ ip -n "$netns" link set lk0 up
 [[ -z $(ip -n "$netns" -4 route show default) ]] || die "namespace $netns has a default route"
 
 contender_cmd() {
+  local java="$JAVA_HOME/bin/java --enable-native-access=ALL-UNNAMED ${java_opts[*]} -cp $cp \
+io.roomflux.benchmarks.ParticipantsBench tokens={tokens} url={url} batch={batch} bound={bound}"
   case $1 in
-    java) echo "$JAVA_HOME/bin/java --enable-native-access=ALL-UNNAMED ${java_opts[*]} -cp $cp \
-io.roomflux.benchmarks.ParticipantsBench tokens={tokens} url={url} batch={batch} bound={bound}" ;;
-    java-spc) echo "$JAVA_HOME/bin/java --enable-native-access=ALL-UNNAMED ${java_opts[*]} -cp $cp \
-io.roomflux.benchmarks.ParticipantsBench tokens={tokens} url={url} batch={batch} bound={bound} singlePeerConnection=true" ;;
-    java-nologs) echo "$JAVA_HOME/bin/java --enable-native-access=ALL-UNNAMED ${java_opts[*]} -cp $cp \
-io.roomflux.benchmarks.ParticipantsBench tokens={tokens} url={url} batch={batch} bound={bound} coreLogs=false" ;;
+    java) echo "$java" ;;
+    java-spc) echo "$java singlePeerConnection=true" ;;
+    java-nologs) echo "$java coreLogs=false" ;;
+    java-once) echo "$java continualIceGathering=false" ;;
     python) echo "$python $repo/benchmarks/python/participants.py {tokens} {url} {batch} {bound}" ;;
-    *) die "unknown contender $1 (java, java-spc, python)" ;;
+    *) die "unknown contender $1 (java, java-spc, java-nologs, java-once, python)" ;;
   esac
 }
+
+for side in "${sides[@]}"; do
+  contender_cmd "$side" >/dev/null
+done
 
 results=$out/results.txt
 threads=$out/threads.jsonl

@@ -18,7 +18,9 @@ BEGIN = "<!-- BEGIN participants.sh: this section is written by benchmarks/parti
 END = "<!-- END participants.sh -->"
 LABELS = {
     "java": "**RoomFlux** (one JVM, `ParticipantsBench`)",
-    "java-spc": "RoomFlux, `singlePeerConnection(true)`",
+    "java-spc": "RoomFlux, `RoomOptions` `singlePeerConnection(true)`",
+    "java-once": "RoomFlux, `RoomOptions` `continualIceGathering(false)`",
+    "java-nologs": "RoomFlux, `LiveKitOptions` `coreLogs(false)`",
     "python": "LiveKit Python SDK 1.2.1 (one process, one asyncio loop)",
 }
 
