@@ -25,6 +25,8 @@
 #   PARTICIPANTS_SETTLE [5] PARTICIPANTS_IDLE [20] PARTICIPANTS_BOUND [10] PARTICIPANTS_BATCH [10]
 #   PARTICIPANTS_BUILD [1]        0 skips the Maven build (uses the jars already in */target)
 #   PARTICIPANTS_MVN_FLAGS        extra Maven flags for the build, e.g. -o
+#   PARTICIPANTS_JAVA_ARGS        extra ParticipantsBench arguments, e.g. connectTimeout=60 (seconds;
+#                                 default RoomOptions' 15 s, which a machine under heavy load misses)
 #   PARTICIPANTS_JAVA_OPTS        extra JVM options for the RoomFlux contender
 #   PARTICIPANTS_PROBE            a command run once per run after settling, {pid} = the contender,
 #                                 e.g. "$JAVA_HOME/bin/jcmd {pid} VM.native_memory summary" (with
@@ -93,7 +95,7 @@ ip -n "$netns" link set lk0 up
 
 contender_cmd() {
   local java="$JAVA_HOME/bin/java --enable-native-access=ALL-UNNAMED ${java_opts[*]} -cp $cp \
-io.roomflux.benchmarks.ParticipantsBench tokens={tokens} url={url} batch={batch} bound={bound}"
+io.roomflux.benchmarks.ParticipantsBench tokens={tokens} url={url} batch={batch} bound={bound} ${PARTICIPANTS_JAVA_ARGS:-}"
   case $1 in
     java) echo "$java" ;;
     java-spc) echo "$java singlePeerConnection=true" ;;

@@ -6,6 +6,7 @@ it from outside through /proc:
 
   rss_before   VmRSS once the SDK is loaded, before any participant joins
   join_s       the contender's own time from the first connect to the last one finished
+  join_cpu_s   CPU seconds of the process while joining (per thread group too, in THREADS)
   rss_after    VmRSS after joining and SETTLE seconds of rest
   idle_cpu     (utime + stime) of the process over IDLE seconds after that, % of one core
   threads      the same per thread (/proc/<pid>/task/*/stat), grouped by thread name
@@ -225,8 +226,10 @@ def main():
         rss_before = rss_kb(pid)
         say(f"{a.side} N={a.n}: SDK loaded (RSS {rss_before / 1024:.0f} MB); joining {a.n} participants "
             f"in {rooms} room(s), {a.batch} at a time")
+        j0, jw0 = thread_ticks(pid), time.monotonic()
         contender.send("join")
         joined = contender.await_line("joined", 60 + a.n * 2)
+        j1, jw1 = thread_ticks(pid), time.monotonic()
         result.update(joined=joined["ok"], failed=joined["failed"], join_s=f"{int(joined['ms']) / 1000:.2f}")
         say(f"{a.side} N={a.n}: {joined['ok']} joined, {joined['failed']} failed, in {result['join_s']} s; "
             f"settling {a.settle:.0f} s, then measuring idle CPU for {a.idle:.0f} s")
@@ -258,6 +261,12 @@ def main():
             names.setdefault(g, {}).setdefault(name, [0, 0.0])
             names[g][name][0] += 1
             names[g][name][1] += pct(delta)
+        # CPU seconds while joining, by thread group (threads that ended meanwhile are not counted).
+        join_groups = {}
+        for tid, (name, ticks) in j1.items():
+            g = group_of(name)
+            join_groups[g] = join_groups.get(g, 0.0) + (ticks - j0.get(tid, (name, 0))[1]) / CLK_TCK
+        result.update(join_cpu_s=f"{sum(join_groups.values()):.1f}")
         say(f"{a.side} N={a.n}: idle CPU {result['idle_cpu']}% of one core, RSS +{result['rss_mb_per']} MB "
             f"per participant; broadcasting")
         contender.send("broadcast")
@@ -269,7 +278,7 @@ def main():
         result.update(exit=status)
         print("RESULT " + " ".join(f"{k}={v}" for k, v in result.items()), flush=True)
         print("THREADS " + json.dumps({"side": a.side, "n": a.n, "round": a.round, "groups": groups,
-                                       "names": names}), flush=True)
+                                       "names": names, "join_cpu_s": join_groups}), flush=True)
     finally:
         if contender is not None:
             contender.stop(30)

@@ -56,8 +56,8 @@ def section(results, threads, a):
     lines.append(f"Run {a.started} on {a.cores} cores; load average before: {a.load_before}; after: "
                  f"{a.load_after}. RoomFlux JVM options: {('`' + a.java_opts + '`') if a.java_opts else 'none'}.")
     lines.append("")
-    lines.append("| N | contender | joined | join s | RSS MB/participant | idle CPU % of one core | broadcast received | 1-min load at start |")
-    lines.append("|---|---|---|---|---|---|---|---|")
+    lines.append("| N | contender | joined | join s | RSS MB/participant | idle CPU % of one core | broadcast received | CPU s while joining | 1-min load at start |")
+    lines.append("|---|---|---|---|---|---|---|---|---|")
     for n in ns:
         for side in sides:
             runs = [r for r in results if r["side"] == side and int(r["n"]) == n]
@@ -69,6 +69,7 @@ def section(results, threads, a):
                 joined += f" ({failed} run(s) failed)"
             lines.append(f"| {n} | {LABELS.get(side, side)} | {joined} | {cell(values(ok, 'join_s'))} | "
                          f"{cell(values(ok, 'rss_mb_per'))} | {cell(values(ok, 'idle_cpu'))} | {bcast} | "
+                         f"{cell(values(ok, 'join_cpu_s'))} | "
                          f"{cell(values(ok, 'load1'))} |")
     lines.append("")
     for side in sides:
@@ -83,6 +84,12 @@ def section(results, threads, a):
                      f"median over {len(at_top)} run(s)): " + "; ".join(
                          f"{g} {fmt(statistics.median([t['groups'].get(g, 0.0) for t in at_top]))}"
                          for g in groups) + ".")
+        joins = [t.get("join_cpu_s", {}) for t in at_top]
+        jgroups = sorted({g for j in joins for g in j}, key=lambda g: -statistics.median([j.get(g, 0.0) for j in joins]))
+        if jgroups:
+            lines.append("")
+            lines.append(f"CPU seconds while joining, same runs: " + "; ".join(
+                f"{g} {fmt(statistics.median([j.get(g, 0.0) for j in joins]))}" for g in jgroups) + ".")
         lines.append("")
     lines.append(END)
     return "\n".join(lines) + "\n"

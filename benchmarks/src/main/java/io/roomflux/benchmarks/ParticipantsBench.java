@@ -43,7 +43,7 @@ import reactor.core.publisher.Mono;
  * </ol>
  *
  * <p>usage: {@code ParticipantsBench tokens=FILE url=ws://... [batch=10] [bound=10]
- * [singlePeerConnection=false] [continualIceGathering=default] [coreLogs=true]}
+ * [singlePeerConnection=false] [continualIceGathering=default] [coreLogs=true] [connectTimeout=seconds]}
  */
 public final class ParticipantsBench {
   private static final String TOPIC = "broadcast";
@@ -60,7 +60,7 @@ public final class ParticipantsBench {
    */
   public static void main(String[] args) {
     java.util.Map<String, String> opts = new java.util.LinkedHashMap<>(java.util.Map.of("tokens", "", "url", "",
-        "batch", "10", "bound", "10", "singlePeerConnection", "false", "continualIceGathering", "default", "coreLogs", "true"));
+        "batch", "10", "bound", "10", "singlePeerConnection", "false", "continualIceGathering", "default", "coreLogs", "true", "connectTimeout", "default"));
     for (String arg : args) {
       String[] kv = arg.split("=", 2);
       if (kv.length != 2 || !opts.containsKey(kv[0])) {
@@ -89,6 +89,9 @@ public final class ParticipantsBench {
     Duration bound = Duration.ofSeconds(Long.parseLong(opts.get("bound")));
     RoomOptions.Builder builder = RoomOptions.builder().autoSubscribe(false)
         .singlePeerConnection(Boolean.parseBoolean(opts.get("singlePeerConnection")));
+    if (!opts.get("connectTimeout").equals("default")) {
+      builder.connectTimeout(Duration.ofSeconds(Long.parseLong(opts.get("connectTimeout"))));
+    }
     if (!opts.get("continualIceGathering").equals("default")) {
       builder.continualIceGathering(Boolean.parseBoolean(opts.get("continualIceGathering")));
     }
