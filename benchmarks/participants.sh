@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Participants per process: N data-only participants in ONE process, RoomFlux (one JVM,
-# io.roomflux.benchmarks.ParticipantsBench) against LiveKit's Python SDK 1.2.1 (one process,
-# benchmarks/python/participants.py), interleaved, and written into docs/PERFORMANCE.md by
-# benchmarks/participants_report.py.
+# io.roomflux.benchmarks.ParticipantsBench; with its defaults and with coreLogs(false)) against
+# LiveKit's Python SDK 1.2.1 (one process, benchmarks/python/participants.py), interleaved, and
+# written into docs/PERFORMANCE.md by benchmarks/participants_report.py (the section between its
+# markers; a failed run is marked in the table, and the exit status is then 1).
 #
 #   benchmarks/participants.sh [N list, default 50,100,200,500] [rounds, default 1]
 #
@@ -19,9 +20,10 @@
 #   PARTICIPANTS_ROOM_SIZE [100]  participants per room (dev mode has no per-room or per-node
 #                                 participant limit; 100 keeps the per-room fan-out of participant
 #                                 events the same across N; set it >= N for one room)
-#   PARTICIPANTS_SIDES [java,python]  contenders; also RoomFlux variants: java-spc
-#                                 (RoomOptions singlePeerConnection), java-once (continualIceGathering
-#                                 false) and java-nologs (LiveKitOptions.coreLogs(false))
+#   PARTICIPANTS_SIDES [java,java-nologs,python]  contenders: java = RoomFlux's defaults,
+#                                 java-nologs = LiveKitOptions.coreLogs(false); also java-spc
+#                                 (RoomOptions singlePeerConnection) and java-once
+#                                 (continualIceGathering false)
 #   PARTICIPANTS_SETTLE [5] PARTICIPANTS_IDLE [20] PARTICIPANTS_BOUND [10] PARTICIPANTS_BATCH [10]
 #   PARTICIPANTS_BUILD [1]        0 skips the Maven build (uses the jars already in */target)
 #   PARTICIPANTS_MVN_FLAGS        extra Maven flags for the build, e.g. -o
@@ -44,7 +46,7 @@ rounds=${2:-1}
 [[ $ns_list =~ ^[1-9][0-9]*(,[1-9][0-9]*)*$ ]] || die "N list must look like 50,100,200: $ns_list"
 [[ $rounds =~ ^[1-9][0-9]*$ ]] || die "rounds must be a positive number: $rounds"
 IFS=, read -r -a ns <<<"$ns_list"
-IFS=, read -r -a sides <<<"${PARTICIPANTS_SIDES:-java,python}"
+IFS=, read -r -a sides <<<"${PARTICIPANTS_SIDES:-java,java-nologs,python}"
 room_size=${PARTICIPANTS_ROOM_SIZE:-100}
 settle=${PARTICIPANTS_SETTLE:-5}
 idle=${PARTICIPANTS_IDLE:-20}
