@@ -73,7 +73,8 @@ public final class FfiClient implements AutoCloseable {
     this.dispatcher = new Dispatcher(router::dispatch);
     this.shutdown = new Shutdown(options.shutdownTimeout(), handles, router, transport, core::dispose,
         dispatcher, closing);
-    core.initialize(dispatcher::offer, options.captureLogs(), SDK, version());
+    // Log events no logger wants are dropped on the core's thread, read in place: no copy, no wake-up.
+    core.initialize(dispatcher::offer, logs::wanted, options.captureLogs(), SDK, version());
   }
 
   // Loads and initializes the core; only ProcessClient calls it, once per process.

@@ -3,8 +3,14 @@ package io.roomflux.core.internal;
 import io.roomflux.core.FfiRequestException;
 import io.roomflux.core.Redactor;
 import io.roomflux.core.UnknownHandleException;
+import com.google.protobuf.CodedInputStream;
+import com.google.protobuf.WireFormat;
+import io.roomflux.proto.FfiEvent;
 import io.roomflux.proto.LogBatch;
+import io.roomflux.proto.LogLevel;
 import io.roomflux.proto.LogRecord;
+import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -25,7 +31,10 @@ import org.slf4j.event.Level;
  * "failed to handle request" errors, which is the only place the core says why a request was
  * refused, so that {@link #explain} can attach that reason to a {@link FfiRequestException}.
  *
- * <p>All methods but {@link #explain} run on the dispatcher thread.
+ * <p>{@link #wanted} runs on the core's threads, before an event is queued: it drops the log
+ * events that no logger would print (with the core's log capture on, the core sends every record
+ * down to TRACE, one event each: thousands a second in a process with many rooms). All other
+ * methods but {@link #explain} run on the dispatcher thread.
  */
 public final class LogForwarder {
   /** Prefix of every logger the core's records are forwarded to. */
@@ -57,8 +66,7 @@ public final class LogForwarder {
     for (LogRecord record : batch.getRecordsList()) {
       Level coreLevel = level(record);
       Level level = CoreLogLevels.level(record.getTarget(), coreLevel, record.getMessage());
-      Logger logger = loggers.computeIfAbsent(record.getTarget(),
-          t -> LoggerFactory.getLogger(LOGGER_PREFIX + "." + t.replace("::", ".")));
+      Logger logger = logger(record.getTarget());
       boolean failure = coreLevel == Level.ERROR && record.getMessage().startsWith(FAILED);
       if (!failure && !logger.isEnabledForLevel(level)) {
         continue;
@@ -71,6 +79,89 @@ public final class LogForwarder {
         remember(message);
       }
     }
+  }
+
+  /**
+   * Whether an encoded event must go on to the dispatcher. False only for a log event each of
+   * whose records is the core's INFO, DEBUG or TRACE and is not enabled on its logger at the level
+   * {@link CoreLogLevels} gives it; WARN and ERROR records (which {@link #explain} needs) and every
+   * other event are always wanted, and so is anything that does not decode. Reads only the
+   * records' level and target, without building messages. Thread-safe and non-blocking: runs on
+   * the core's threads.
+   *
+   * @param event the encoded {@code FfiEvent}
+   * @return false if the event can be dropped unseen
+   */
+  public boolean wanted(byte[] event) {
+    return wanted(ByteBuffer.wrap(event));
+  }
+
+  /**
+   * {@link #wanted(byte[])} for an event still in the core's memory, read between its position
+   * and limit (which this method leaves unchanged).
+   *
+   * @param event the encoded {@code FfiEvent}; only read during the call
+   * @return false if the event can be dropped unseen
+   */
+  public boolean wanted(ByteBuffer event) {
+    try {
+      CodedInputStream in = CodedInputStream.newInstance(event.duplicate());
+      int eventTag = in.readTag();
+      if (WireFormat.getTagFieldNumber(eventTag) != FfiEvent.LOGS_FIELD_NUMBER
+          || WireFormat.getTagWireType(eventTag) != WireFormat.WIRETYPE_LENGTH_DELIMITED) {
+        return true;
+      }
+      int batchEnd = in.pushLimit(in.readRawVarint32());
+      boolean any = false;
+      while (!in.isAtEnd()) {
+        int tag = in.readTag();
+        if (WireFormat.getTagFieldNumber(tag) != LogBatch.RECORDS_FIELD_NUMBER) {
+          in.skipField(tag);
+          continue;
+        }
+        int recordEnd = in.pushLimit(in.readRawVarint32());
+        if (recordWanted(in)) {
+          return true;
+        }
+        in.skipRawBytes(in.getBytesUntilLimit());
+        in.popLimit(recordEnd);
+        any = true;
+      }
+      in.popLimit(batchEnd);
+      // Only what follows the batch could still be unexpected; an empty batch goes on as before.
+      return !any || !in.isAtEnd();
+    } catch (IOException | RuntimeException e) {
+      return true;
+    }
+  }
+
+  // Reads one record's level and target (protobuf may write them in any order) and decides.
+  private boolean recordWanted(CodedInputStream in) throws IOException {
+    @Nullable LogLevel coreLevel = null;
+    @Nullable String target = null;
+    while (!in.isAtEnd() && (coreLevel == null || target == null)) {
+      int tag = in.readTag();
+      switch (WireFormat.getTagFieldNumber(tag)) {
+        case LogRecord.LEVEL_FIELD_NUMBER -> coreLevel = LogLevel.forNumber(in.readEnum());
+        case LogRecord.TARGET_FIELD_NUMBER -> target = in.readStringRequireUtf8();
+        default -> in.skipField(tag);
+      }
+    }
+    if (coreLevel == null || target == null) {
+      return true;
+    }
+    @Nullable Level level = switch (coreLevel) {
+      case LOG_ERROR, LOG_WARN -> null;
+      case LOG_INFO -> Level.INFO;
+      case LOG_DEBUG -> Level.DEBUG;
+      case LOG_TRACE -> Level.TRACE;
+    };
+    // INFO, DEBUG and TRACE map to a level that does not depend on the message.
+    return level == null || logger(target).isEnabledForLevel(CoreLogLevels.level(target, level, ""));
+  }
+
+  private Logger logger(String target) {
+    return loggers.computeIfAbsent(target, t -> LoggerFactory.getLogger(LOGGER_PREFIX + "." + t.replace("::", ".")));
   }
 
   /**

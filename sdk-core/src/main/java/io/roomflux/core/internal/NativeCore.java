@@ -20,6 +20,7 @@ import java.lang.invoke.MethodType;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -49,6 +50,7 @@ public final class NativeCore {
   private final MethodHandle dropHandle;
   private final MethodHandle dispose;
   private volatile @Nullable Consumer<byte[]> sink;
+  private volatile Predicate<ByteBuffer> filter = _ -> true;
   private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
   private final java.util.concurrent.atomic.LongAdder upcallFailures =
       new java.util.concurrent.atomic.LongAdder();
@@ -83,6 +85,23 @@ public final class NativeCore {
    * @param sdkVersion the SDK version the core reports to the server
    */
   public void initialize(Consumer<byte[]> events, boolean captureLogs, String sdk, String sdkVersion) {
+    initialize(events, _ -> true, captureLogs, sdk, sdkVersion);
+  }
+
+  /**
+   * Installs the event callback with a filter that sees each event in the core's memory first:
+   * an event it refuses is neither copied nor handed on. Call once per process.
+   *
+   * @param events receives a copy of each wanted event's bytes on a core thread; must not block
+   * @param wanted decides on a core thread, from a read-only view of the event's bytes valid only
+   *     during the call, whether the event is copied and handed on; must not block or keep the view
+   * @param captureLogs whether the core sends its logs as events instead of printing them
+   * @param sdk the SDK name the core reports to the server
+   * @param sdkVersion the SDK version the core reports to the server
+   */
+  public void initialize(Consumer<byte[]> events, Predicate<ByteBuffer> wanted, boolean captureLogs, String sdk,
+                         String sdkVersion) {
+    this.filter = wanted;
     this.sink = events;
     try {
       MethodHandle target = MethodHandles.lookup()
@@ -101,7 +120,11 @@ public final class NativeCore {
   @SuppressWarnings("unused")
   private void onEvent(MemorySegment data, long len) {
     try {
-      byte[] bytes = data.reinterpret(len).toArray(JAVA_BYTE);
+      MemorySegment event = data.reinterpret(len);
+      if (!filter.test(event.asByteBuffer().asReadOnlyBuffer())) {
+        return;
+      }
+      byte[] bytes = event.toArray(JAVA_BYTE);
       Consumer<byte[]> s = sink;
       if (s != null) {
         s.accept(bytes);
