@@ -4,7 +4,7 @@
 # measured at the same time over the same window; written into docs/PERFORMANCE.md by
 # benchmarks/media_report.py.
 #
-#   benchmarks/media-cpu.sh [rounds=5] [window seconds=20]
+#   benchmarks/media-cpu.sh [rounds=3] [window seconds=20]
 #
 # Builds the benchmarks module and what it needs (`mvn package` + `dependency:build-classpath`,
 # never install), installs livekit-server v1.13.5, the Python venv and the Node SDK if missing,
@@ -15,19 +15,20 @@
 # /proc/<pid>/stat over the same window, in % of one core.
 #
 # Environment (defaults in brackets):
-#   MEDIA_SCENARIOS [recv-audio,send-audio,recv-video]   MEDIA_SETTLE [5] seconds before each window
+#   MEDIA_SCENARIOS [recv-audio,send-audio,recv-video]   MEDIA_SETTLE [60] seconds before each window (the JIT's warm-up;
+#                     its CPU is reported apart)
 #   MEDIA_JAVA_OPTS   options for the RoomFlux peer JVMs, separated by commas [none]
 #   MEDIA_DOC [docs/PERFORMANCE.md]  the file to rewrite; "none" only prints the section
 #   MEDIA_OUT [benchmarks/target/media-cpu]  results.txt and every peer's stderr
 set -euo pipefail
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$repo"
-rounds=${1:-5}
+rounds=${1:-3}
 window=${2:-20}
 [[ $rounds =~ ^[1-9][0-9]*$ && $window =~ ^[1-9][0-9]*$ ]] ||
   { echo "usage: $0 [rounds] [window seconds]" >&2; exit 64; }
 scenarios=${MEDIA_SCENARIOS:-recv-audio,send-audio,recv-video}
-settle=${MEDIA_SETTLE:-5}
+settle=${MEDIA_SETTLE:-60}
 doc=${MEDIA_DOC:-docs/PERFORMANCE.md}
 out=${MEDIA_OUT:-benchmarks/target/media-cpu}
 say() { echo "media-cpu: $*" >&2; }

@@ -65,12 +65,17 @@ def ratio_cell(ratios):
     return f"{statistics.median(ratios):.2f}× ({min(ratios):.2f}–{max(ratios):.2f})"
 
 
-def completeness(rows, audio):
-    """Counted over sent, summed over the rounds, and the rounds where a receiver fell short."""
-    got = sum(int(r["samples" if audio else "frames"]) for r in rows)
-    sent = sum(int(r["ref_samples" if audio else "ref_frames"]) for r in rows)
-    short = [r["round"] for r in rows
-             if int(r["samples" if audio else "frames"]) < 0.98 * int(r["ref_samples" if audio else "ref_frames"])]
+def completeness(mine, everyone, audio):
+    """Counted over sent, summed over the rounds, and the rounds where this receiver counted less
+    than 98 % of what the best receiver of the same round counted (a sender or encoder that drops
+    frames is not the receiver's fault; the percentage shows it)."""
+    key = "samples" if audio else "frames"
+    got = sum(int(r[key]) for r in mine)
+    sent = sum(int(r["ref_" + key]) for r in mine)
+    best = {}
+    for r in everyone:
+        best[r["round"]] = max(best.get(r["round"], 0), int(r[key]))
+    short = [r["round"] for r in mine if int(r[key]) < 0.98 * best[r["round"]]]
     text = f"{got / sent * 100:.1f} %" if sent else "–"
     if short:
         text += f" (**short** in round {', '.join(short)})"
@@ -99,13 +104,16 @@ def section(results, threads, a):
         "time, and one RoomFlux receiver counts what arrives from each. Each process includes the whole SDK "
         "and its core (Opus/VP8, WebRTC, the FFI). "
         f"Per round and scenario the peers start in an order rotated by one each round; the window starts "
-        f"{a.settle} s after every receiver has counted frames from every sender.")
+        f"{a.settle} s after every receiver has counted frames from every sender, so that it measures the "
+        f"steady state of a long-lived receiver or sender; the CPU of those first {a.settle} s, which hold "
+        f"the JIT's warm-up (the JVM's and V8's), is in the last column.")
     lines.append("")
     lines.append(
         "A CPU cell is the median over the rounds (min–max in brackets); the ratio is the median over the "
         "rounds of (SDK / the cheaper of Python and Node in the same round). *Counted* is what the receiver "
         "counted in the window over what the sender captured in it (samples for audio, frames for video), "
-        "summed over the rounds; a round below 98 % is flagged.")
+        "summed over the rounds; a receiver that counted less than 98 % of what the best receiver of the "
+        "same round counted is flagged (frames the sender's encoder dropped are missing for everyone).")
     lines.append("")
     lines.append(f"Run {a.started} on {a.cores} cores; load average before: {a.load_before}; after: "
                  f"{a.load_after}; 1-minute load as each window started: "
@@ -113,8 +121,9 @@ def section(results, threads, a):
                  f"Python SDK 1.2.1 runs livekit-ffi 0.13.2 (the core RoomFlux ships); the Node SDK "
                  f"{a.node_sdk} runs its own build, @livekit/rtc-ffi-bindings {a.node_core}.")
     lines.append("")
-    lines.append("| stream | SDK | CPU, % of one core | ratio to the best peer | counted |")
-    lines.append("|---|---|---|---|---|")
+    lines.append(f"| stream | SDK | CPU, % of one core | ratio to the best peer | counted | first {a.settle} s "
+                 f"(warm-up), % of one core |")
+    lines.append("|---|---|---|---|---|---|")
     problems = []
     for scenario in a.scenarios.split(","):
         rows = [r for r in ok if r["scenario"] == scenario]
@@ -126,7 +135,7 @@ def section(results, threads, a):
             values = [float(r["cpu_pct"]) for r in mine]
             ratios = [got[side] / min(got[p] for p in PEERS) for got in by_round.values()
                       if side in got and all(p in got for p in PEERS) and min(got[p] for p in PEERS) > 0]
-            counted, short = completeness(mine, scenario.endswith("audio"))
+            counted, short = completeness(mine, rows if scenario.startswith("recv") else mine, scenario.endswith("audio"))
             if short:
                 problems.append(f"{side} {scenario} in round(s) {', '.join(short)}")
             sizes = {r["size"] for r in mine if scenario == "recv-video"}
@@ -134,12 +143,12 @@ def section(results, threads, a):
                 counted += f"; sizes seen {', '.join(sorted(sizes))}"
                 problems.append(f"{side} {scenario} received {', '.join(sorted(sizes))}")
             lines.append(f"| {SCENARIOS[scenario]} | {label.format(node_sdk=a.node_sdk)} | {cell(values)} | "
-                         f"{ratio_cell(ratios)} | {counted} |")
+                         f"{ratio_cell(ratios)} | {counted} | "
+                         f"{cell([float(r['warmup_pct']) for r in mine if 'warmup_pct' in r])} |")
     lines.append("")
     failed = sorted({f"round {r['round']} {r['scenario']} {r['side']} ({r.get('reason', '?').replace('_', ' ')})"
                      for r in results if "failed" in r})
-    lines.append(f"Peers that failed: {'; '.join(failed) if failed else 'none'}. Receivers that counted less than "
-                 f"98 % of what was sent: {'; '.join(problems) if problems else 'none'}.")
+    lines.append(f"Peers that failed: {'; '.join(failed) if failed else 'none'}. Receivers flagged short: {'; '.join(problems) if problems else 'none'}.")
     lines.append("")
     lines.append("Where each receiver's CPU goes, by thread (the same windows; per group the median over the rounds "
                  "of the group's share, so the groups need not add up to the process's median):")

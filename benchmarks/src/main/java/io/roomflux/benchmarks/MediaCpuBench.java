@@ -40,14 +40,17 @@ import java.util.stream.Stream;
  * <p>Prints to stdout, per peer and round, {@code RESULT scenario=S round=R side=X cpu_pct=...
  * wall_s=... frames=... samples=... ref_frames=... ref_samples=... size=WxH load1=...} (frames and
  * samples counted over the window by the receiver; {@code ref_} the sender's count over the same
- * window) or {@code RESULT ... failed=1 reason=...}, and {@code THREAD scenario=S round=R side=X
+ * window; {@code warmup_pct} the CPU share during the settling period before it, which holds the JIT's
+ * warm-up) or {@code RESULT ... failed=1 reason=...}, and {@code THREAD scenario=S round=R side=X
  * name=N cpu_pct=...} per thread name (digits replaced by {@code #}). Progress goes to stderr.
  *
  * <p>usage: {@code MediaCpuBench key=value...}: {@code scenarios} [recv-audio,send-audio,recv-video],
- * {@code rounds} [3], {@code window} seconds [20], {@code settle} seconds [5], {@code python}
+ * {@code rounds} [3], {@code window} seconds [20], {@code settle} seconds [60], {@code python}
  * (interpreter with livekit 1.2.1), {@code node_modules} (with @livekit/rtc-node), {@code clk_tck}
  * [100], {@code out} (directory for the peers' stderr) [.], {@code sides} [roomflux,python,node],
- * {@code java_opts} (options of the RoomFlux peers, separated by {@code ,}) [none].
+ * {@code java_opts} (options of the RoomFlux peers, separated by {@code ,}) [none]; {@code b_cp}: the
+ * class path of the side {@code roomflux-b}, another build of RoomFlux to compare in the same run
+ * (a development aid; the report lists only the three SDKs).
  */
 public final class MediaCpuBench {
   private static final long READY_SECONDS = 120;
@@ -71,7 +74,7 @@ public final class MediaCpuBench {
    */
   public static void main(String[] args) {
     Map<String, String> opts = new LinkedHashMap<>(Map.of("scenarios", "recv-audio,send-audio,recv-video",
-        "rounds", "3", "window", "20", "settle", "5", "clk_tck", "100", "out", ".", "sides", "roomflux,python,node",
+        "rounds", "3", "window", "20", "settle", "60", "clk_tck", "100", "out", ".", "sides", "roomflux,python,node",
         "java_opts", ""));
     for (String arg : args) {
       String[] kv = arg.split("=", 2);
@@ -191,11 +194,12 @@ public final class MediaCpuBench {
     String token = server.token(identity, room);
     List<String> cmd = new ArrayList<>();
     switch (side) {
-      case "roomflux" -> {
+      case "roomflux", "roomflux-b" -> {
         cmd.add(ProcessHandle.current().info().command().orElseThrow());
         cmd.add("--enable-native-access=ALL-UNNAMED");
         Stream.of(opts.get("java_opts").split(",")).filter(s -> !s.isBlank()).forEach(cmd::add);
-        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), MediaPeer.class.getName()));
+        String classPath = side.equals("roomflux") ? System.getProperty("java.class.path") : require("b_cp");
+        cmd.addAll(List.of("-cp", classPath, MediaPeer.class.getName()));
       }
       case "python" -> cmd.addAll(List.of(require("python"), "benchmarks/python/media_peer.py"));
       case "node" -> cmd.addAll(List.of("node", "benchmarks/node/media_peer.cjs", require("node_modules")));
@@ -260,7 +264,10 @@ public final class MediaCpuBench {
       long settle = Long.parseLong(opts.get("settle"));
       long window = Long.parseLong(opts.get("window"));
       progress(room + ": all frames flowing; settling " + settle + " s, then measuring " + window + " s");
+      Map<Peer, Snapshot> warm = snapshots(peers);
+      long w0 = System.nanoTime();
       Thread.sleep(TimeUnit.SECONDS.toMillis(settle));
+      double warmWall = (System.nanoTime() - w0) / 1e9;
       String load = Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
       Map<Peer, Snapshot> before = snapshots(peers);
       long t0 = System.nanoTime();
@@ -281,9 +288,10 @@ public final class MediaCpuBench {
           ref = delta(marks0.get(reference), marks1.get(reference), "self");
         }
         double cpu = 100.0 * (after.get(p).total - before.get(p).total) / clkTck / wall;
+        double warmup = 100.0 * (before.get(p).total - warm.get(p).total) / clkTck / warmWall;
         System.out.printf(Locale.ROOT, "RESULT scenario=%s round=%d side=%s cpu_pct=%.2f wall_s=%.2f frames=%d"
-                + " samples=%d ref_frames=%d ref_samples=%d size=%dx%d load1=%s%n", scenario, round, p.side, cpu, wall,
-            got[0], got[1], ref[0], ref[1], got[2], got[3], load);
+                + " samples=%d ref_frames=%d ref_samples=%d size=%dx%d load1=%s warmup_pct=%.2f%n", scenario, round,
+            p.side, cpu, wall, got[0], got[1], ref[0], ref[1], got[2], got[3], load, warmup);
         for (Map.Entry<String, Long> t : after.get(p).threadsSince(before.get(p)).entrySet()) {
           System.out.printf(Locale.ROOT, "THREAD scenario=%s round=%d side=%s name=%s cpu_pct=%.2f%n", scenario,
               round, p.side, t.getKey(), 100.0 * t.getValue() / clkTck / wall);
