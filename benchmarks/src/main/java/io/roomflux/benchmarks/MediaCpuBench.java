@@ -114,10 +114,12 @@ public final class MediaCpuBench {
     final Process process;
     final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
     final Writer stdin;
+    final Path log;
 
     Peer(String side, String identity, List<String> command, Path log) throws IOException {
       this.side = side;
       this.identity = identity;
+      this.log = log;
       this.process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()))
           .start();
       this.stdin = process.outputWriter(StandardCharsets.UTF_8);
@@ -139,10 +141,10 @@ public final class MediaCpuBench {
       while (true) {
         String line = lines.poll(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         if (line == null) {
-          throw new IOException(identity + ": no " + prefix + " line within " + seconds + " s");
+          throw new IOException(identity + ": no " + prefix + " line within " + seconds + " s; its stderr: " + log);
         }
         if (line.startsWith("EOF")) {
-          throw new IOException(identity + " exited (status " + exitStatus() + "); see its log");
+          throw new IOException(identity + " exited (status " + exitStatus() + "); its stderr: " + log);
         }
         if (line.startsWith(prefix)) {
           return line;
