@@ -44,12 +44,17 @@ final class Buffers {
 
   /** See {@link FfiClient#takeAudioFrame}. */
   short[] takeAudioFrame(OwnedAudioFrameBuffer buffer) {
+    AudioFrameBufferInfo info = buffer.getInfo();
+    return takeAudioFrame(buffer.getHandle().getId(), info.getDataPtr(), info.getNumChannels(),
+        info.getSamplesPerChannel());
+  }
+
+  /** The same from the buffer's fields, as {@link EventIntake} reads them straight from an event. */
+  short[] takeAudioFrame(long handle, long dataPtr, int numChannels, int samplesPerChannel) {
     try {
-      AudioFrameBufferInfo info = buffer.getInfo();
-      return copyNativeShorts(info.getDataPtr(),
-          Math.multiplyExact(info.getNumChannels(), info.getSamplesPerChannel()));
+      return copyNativeShorts(dataPtr, Math.multiplyExact(numChannels, samplesPerChannel));
     } finally {
-      handles.dropNow(buffer.getHandle().getId(), HandleKind.AUDIO_FRAME_BUFFER);
+      handles.dropNow(handle, HandleKind.AUDIO_FRAME_BUFFER);
     }
   }
 

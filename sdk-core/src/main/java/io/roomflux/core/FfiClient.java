@@ -33,7 +33,10 @@ import org.slf4j.LoggerFactory;
  * <p><b>Events.</b> The core's callback copies each event and hands it to the dispatcher thread
  * ({@value Dispatcher#THREAD_NAME}), which decodes it and routes it: callbacks by async id,
  * everything else by the handle it concerns (room, stream, reader, participant) to the listener
- * registered with {@link #route}. Events for unknown handles are counted
+ * registered with {@link #route}. Audio stream events are the exception: they are decoded and
+ * routed on the core thread that emitted them, inside its callback, which saves a thread hop (a
+ * wake-up) per 10 ms frame; the core emits one stream's events from one task, so they keep their
+ * order, and their listener must not block either. Events for unknown handles are counted
  * ({@link #unroutedEvents()}) and logged at debug, and every handle they hand over is dropped.
  *
  * <p><b>Panics.</b> A core panic fails every pending call and every route with
@@ -73,8 +76,10 @@ public final class FfiClient implements AutoCloseable {
     this.dispatcher = new Dispatcher(router::dispatch);
     this.shutdown = new Shutdown(options.shutdownTimeout(), handles, router, transport, core::dispose,
         dispatcher, closing);
-    // Log events no logger wants are dropped on the core's thread, read in place: no copy, no wake-up.
-    core.initialize(dispatcher::offer, logs::wanted, options.captureLogs(), SDK, version());
+    // Log events no logger wants are dropped on the core's thread, read in place: no copy, no
+    // wake-up; audio frames are taken there too (EventIntake); the rest goes to the dispatcher.
+    core.initialize(new EventIntake(dispatcher::offer, router::dispatch, router::listener, buffers::takeAudioFrame),
+        logs::wanted, options.captureLogs(), SDK, version());
   }
 
   // Loads and initializes the core; only ProcessClient calls it, once per process.
@@ -138,7 +143,7 @@ public final class FfiClient implements AutoCloseable {
    * Routes the events of one handle to a listener until the route is closed.
    *
    * @param handle the handle id the events name
-   * @param listener runs on the dispatcher thread
+   * @param listener runs on the dispatcher thread (audio stream events: on the core's thread)
    * @return the registration
    * @throws IllegalStateException if the handle is routed already
    */

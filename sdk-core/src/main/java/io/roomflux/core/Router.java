@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * close fails every pending call and every route exactly once, and what registers afterwards
  * fails at once.
  *
- * <p>{@link #dispatch} runs on the dispatcher thread only; everything else is thread-safe.
+ * <p>{@link #dispatch} runs on the dispatcher thread, and for audio stream events on the core
+ * thread that emitted them ({@link EventIntake}); it is thread-safe, as is everything else.
  */
 final class Router {
   // Under FfiClient's name, where these lines were logged before the split.
@@ -102,7 +103,7 @@ final class Router {
     return route;
   }
 
-  /** Routes one decoded event. Dispatcher thread only. */
+  /** Routes one decoded event. On the dispatcher thread, or a core thread for audio stream events. */
   void dispatch(FfiEvent event) {
     switch (event.getMessageCase()) {
       case LOGS -> logs.accept(event.getLogs());
@@ -121,6 +122,12 @@ final class Router {
       case TRACK_EVENT, MESSAGE_NOT_SET -> unrouted(event, 0);
       default -> toAsyncId(event);
     }
+  }
+
+  /** The listener routed for a handle, if any (for {@link EventIntake}'s audio frames). */
+  @Nullable FfiEventListener listener(long handle) {
+    Route route = routes.get(handle);
+    return route == null ? null : route.listener;
   }
 
   /**

@@ -118,6 +118,16 @@ public final class FfmCore implements Core {
       }
 
       @Override
+      public boolean takesAudioFrames() {
+        return listener.takesAudioFrames();
+      }
+
+      @Override
+      public void onAudioFrame(short[] samples, int sampleRate, int numChannels) {
+        listener.onAudioFrame(samples, sampleRate, numChannels);
+      }
+
+      @Override
       public void onTerminated(RoomFluxException error) {
         listener.onTerminated(CoreErrors.toApi(error));
       }

@@ -63,7 +63,8 @@ import reactor.core.scheduler.Scheduler;
  * The streams of frames received from remote tracks of one room.
  *
  * <p>Each subscription opens one native stream. Its events reach a route listener on the
- * dispatcher thread, which copies each frame to the heap and drops the core's buffer at once, so
+ * dispatcher thread (audio: on the core thread that emitted them, see
+ * {@link io.roomflux.core.FfiClient}), which copies each frame to the heap and drops the core's buffer at once, so
  * every buffer handle is dropped exactly once whatever happens to the frame afterwards (delivered,
  * dropped by the overflow policy, or discarded at cancel); a frame that arrives for a stream
  * nobody routes any more is released by the core itself. The frames then pass a bounded
@@ -82,25 +83,6 @@ public final class MediaStreams {
   private final LongAdder received = new LongAdder();
   private final LongAdder dropped = new LongAdder();
   private boolean closed; // guarded by this
-
-  /**
-   * How one kind of stream is opened and its events read.
-   *
-   * @param name "audio" or "video", for messages
-   * @param request the request that opens the stream on the target's leased handle
-   * @param streamHandle the new stream's handle id in the response
-   * @param handleKind the kind of that handle
-   * @param reader the frame an event carries, copied with its buffer dropped (also on failure)
-   * @param isEnd whether an event ends the stream
-   */
-  private record Kind<T>(String name, LongFunction<FfiRequest> request, ToLongFunction<FfiResponse> streamHandle,
-                         HandleKind handleKind, FrameReader<T> reader, Predicate<FfiEvent> isEnd) {
-  }
-
-  private interface FrameReader<T> {
-    /** The frame an event carries, copied with its buffer dropped (also on failure); null if none. */
-    @Nullable T frame(Core ffi, FfiEvent event);
-  }
 
   public MediaStreams(DefaultRoom room) {
     this.room = room;
@@ -206,16 +188,16 @@ public final class MediaStreams {
 
   private Flux<AudioFrame> audio(Target target, AudioStreamOptions options, LongFunction<FfiRequest> request,
                                  ToLongFunction<FfiResponse> handle) {
-    Kind<AudioFrame> kind = new Kind<>("audio", request, handle, HandleKind.AUDIO_STREAM, (ffi, event) -> {
+    StreamKind<AudioFrame> kind = new StreamKind<>("audio", request, handle, HandleKind.AUDIO_STREAM, (ffi, event) -> {
       AudioStreamEvent e = event.getAudioStreamEvent();
       return e.hasFrameReceived() ? FrameCodec.take(ffi, e.getFrameReceived().getFrame()) : null;
-    }, event -> event.getAudioStreamEvent().hasEos());
+    }, event -> event.getAudioStreamEvent().hasEos(), AudioFrame::wrap);
     return frames(target, kind, options.maxBufferedFrames(), options.overflow(), options.scheduler());
   }
 
   private Flux<VideoFrame> video(Target target, VideoStreamOptions options, LongFunction<FfiRequest> request,
                                  ToLongFunction<FfiResponse> handle) {
-    Kind<VideoFrame> kind = new Kind<>("video", request, handle, HandleKind.VIDEO_STREAM, (ffi, event) -> {
+    StreamKind<VideoFrame> kind = new StreamKind<>("video", request, handle, HandleKind.VIDEO_STREAM, (ffi, event) -> {
       VideoStreamEvent e = event.getVideoStreamEvent();
       if (!e.hasFrameReceived()) {
         return null;
@@ -226,15 +208,16 @@ public final class MediaStreams {
       VideoFrame frame = FrameCodec.take(ffi, r.getBuffer(), Duration.of(r.getTimestampUs(), ChronoUnit.MICROS),
           MediaWire.videoRotation(r.getRotation()), false);
       return r.hasMetadata() ? frame.withMetadata(MediaWire.frameMetadata(r.getMetadata())) : frame;
-    }, event -> event.getVideoStreamEvent().hasEos());
+    }, event -> event.getVideoStreamEvent().hasEos(), null);
     return frames(target, kind, options.maxBufferedFrames(), options.overflow(), options.scheduler());
   }
 
-  private <T> Flux<T> frames(Target target, Kind<T> kind, int maxBufferedFrames, FrameOverflow overflow,
+  private <T> Flux<T> frames(Target target, StreamKind<T> kind, int maxBufferedFrames, FrameOverflow overflow,
                              Optional<Scheduler> scheduler) {
     String what = kind.name() + " of " + target;
-    // The dispatcher thread is the only one that emits frames into the sink; the terminal signal
-    // may come from another thread, which the sink serializes.
+    // One thread at a time emits frames into the sink (the dispatcher for video, the core's callback
+    // thread for audio, see EventIntake); the terminal signal may come from another thread, which
+    // the sink serializes. Subscribers are served on the scheduler below, never on those threads.
     Flux<T> frames = Flux.create(sink -> open(what, target, kind, sink));
     Flux<T> bounded = switch (overflow) {
       case DROP_OLDEST -> frames.onBackpressureBuffer(maxBufferedFrames, f -> dropped(kind),
@@ -249,13 +232,13 @@ public final class MediaStreams {
   }
 
   /** A frame was dropped by the overflow policy; on the thread that offered the next one. */
-  private void dropped(Kind<?> kind) {
+  private void dropped(StreamKind<?> kind) {
     dropped.increment();
     room.telemetry().mediaFramesDropped(kind.name(), 1);
   }
 
   /** Opens the native stream for one subscription; on the subscribing thread. */
-  private <T> void open(String what, Target target, Kind<T> kind, FluxSink<T> sink) {
+  private <T> void open(String what, Target target, StreamKind<T> kind, FluxSink<T> sink) {
     if (!room.isOpen()) {
       sink.error(new RoomClosedException(what + " refused: room '" + room.name() + "' is closed or disconnecting"));
       return;
@@ -327,14 +310,14 @@ public final class MediaStreams {
   private final class FrameStream<T> implements FfiEventListener {
     private final String what;
     private final Target target;
-    private final Kind<T> kind;
+    private final StreamKind<T> kind;
     private final Core ffi;
     private final OwnedHandle stream;
     private final FluxSink<T> sink;
     private final AtomicBoolean ended = new AtomicBoolean();
     private volatile @Nullable EventRoute route;
 
-    FrameStream(String what, Target target, Kind<T> kind, Core ffi, OwnedHandle stream, FluxSink<T> sink) {
+    FrameStream(String what, Target target, StreamKind<T> kind, Core ffi, OwnedHandle stream, FluxSink<T> sink) {
       this.what = what;
       this.target = target;
       this.kind = kind;
@@ -362,12 +345,30 @@ public final class MediaStreams {
         return;
       }
       if (frame != null) {
-        received.increment();
-        if (!ended.get()) {
-          sink.next(frame);
-        }
+        deliver(frame);
       } else if (kind.isEnd().test(event)) {
         end(null);
+      }
+    }
+
+    @Override
+    public boolean takesAudioFrames() {
+      return kind.fromSamples() != null;
+    }
+
+    // Audio, on the core's thread: the samples are copied and the buffer dropped already.
+    @Override
+    public void onAudioFrame(short[] samples, int sampleRate, int numChannels) {
+      StreamKind.SampleReader<T> reader = kind.fromSamples();
+      if (reader != null) {
+        deliver(reader.frame(samples, sampleRate, numChannels));
+      }
+    }
+
+    private void deliver(T frame) {
+      received.increment();
+      if (!ended.get()) {
+        sink.next(frame);
       }
     }
 
