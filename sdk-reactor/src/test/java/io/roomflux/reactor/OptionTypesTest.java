@@ -3,6 +3,8 @@ package io.roomflux.reactor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.roomflux.reactor.data.DataOptions;
+import io.roomflux.reactor.data.DataTrackOptions;
+import io.roomflux.reactor.data.DataTrackSubscribeOptions;
 import io.roomflux.reactor.data.StreamOptions;
 import io.roomflux.reactor.e2ee.EncryptionOptions;
 import io.roomflux.reactor.media.AudioProcessorOptions;
@@ -28,7 +30,8 @@ import org.junit.jupiter.api.Test;
 class OptionTypesTest {
   private static final List<Class<?>> OPTION_TYPES = List.of(LiveKitOptions.class, RoomOptions.class,
       EncryptionOptions.class, DataOptions.class, StreamOptions.class, AudioSourceOptions.class,
-      AudioStreamOptions.class, VideoStreamOptions.class, TrackPublishOptions.class, AudioProcessorOptions.class);
+      AudioStreamOptions.class, VideoStreamOptions.class, TrackPublishOptions.class, AudioProcessorOptions.class,
+      DataTrackOptions.class, DataTrackSubscribeOptions.class);
 
   @Test
   void theListAboveHoldsEveryPublicOptionTypeOfTheApi() throws Exception {

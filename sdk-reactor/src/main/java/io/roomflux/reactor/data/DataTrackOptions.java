@@ -83,4 +83,54 @@ public final class DataTrackOptions {
   public String toString() {
     return "DataTrackOptions[schema=" + schema + ", frameEncoding=" + frameEncoding + "]";
   }
+
+  /**
+   * {@return a builder with every option at its default}
+   */
+  public static Builder builder() {
+    return new Builder(DEFAULTS);
+  }
+
+  /**
+   * {@return a builder that starts from these options}
+   */
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /** Builds {@link DataTrackOptions}; not thread-safe. Each setter is the matching with-method. */
+  public static final class Builder {
+    private DataTrackOptions options;
+
+    private Builder(DataTrackOptions start) {
+      this.options = start;
+    }
+
+    /**
+     * {@return this builder, with {@link DataTrackOptions#schema()} set}
+     *
+     * @param id the schema the frames follow
+     */
+    public Builder schema(DataTrackSchemaId id) {
+      options = options.withSchema(id);
+      return this;
+    }
+
+    /**
+     * {@return this builder, with {@link DataTrackOptions#frameEncoding()} set}
+     *
+     * @param encoding how the frames are encoded
+     */
+    public Builder frameEncoding(DataTrackFrameEncoding encoding) {
+      options = options.withFrameEncoding(encoding);
+      return this;
+    }
+
+    /**
+     * {@return the options}
+     */
+    public DataTrackOptions build() {
+      return options;
+    }
+  }
 }

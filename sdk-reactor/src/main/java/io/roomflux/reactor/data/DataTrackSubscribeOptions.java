@@ -99,4 +99,56 @@ public final class DataTrackSubscribeOptions {
   public String toString() {
     return "DataTrackSubscribeOptions[bufferSize=" + bufferSize + ", maxPartialFrames=" + maxPartialFrames + "]";
   }
+
+  /**
+   * {@return a builder with every option at its default}
+   */
+  public static Builder builder() {
+    return new Builder(DEFAULTS);
+  }
+
+  /**
+   * {@return a builder that starts from these options}
+   */
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /** Builds {@link DataTrackSubscribeOptions}; not thread-safe. Each setter is the matching with-method. */
+  public static final class Builder {
+    private DataTrackSubscribeOptions options;
+
+    private Builder(DataTrackSubscribeOptions start) {
+      this.options = start;
+    }
+
+    /**
+     * {@return this builder, with {@link DataTrackSubscribeOptions#bufferSize()} set}
+     *
+     * @param frames at least 1
+     * @throws IllegalArgumentException if below 1
+     */
+    public Builder bufferSize(int frames) {
+      options = options.withBufferSize(frames);
+      return this;
+    }
+
+    /**
+     * {@return this builder, with {@link DataTrackSubscribeOptions#maxPartialFrames()} set}
+     *
+     * @param frames at least 1
+     * @throws IllegalArgumentException if below 1
+     */
+    public Builder maxPartialFrames(int frames) {
+      options = options.withMaxPartialFrames(frames);
+      return this;
+    }
+
+    /**
+     * {@return the options}
+     */
+    public DataTrackSubscribeOptions build() {
+      return options;
+    }
+  }
 }
