@@ -11,7 +11,7 @@ import argparse
 import statistics
 import sys
 
-from report import cell, fmt, rewrite
+from report import cell, fmt, publish
 
 BEGIN = "<!-- BEGIN disconnect-latency.sh: this section is written by benchmarks/disconnect-latency.sh; do not edit it by hand -->"
 END = "<!-- END disconnect-latency.sh -->"
@@ -99,15 +99,7 @@ def main():
     for name in ("cycles", "rounds", "started", "load-before", "load-after", "cores", "failed", "doc"):
         p.add_argument("--" + name, required=True)
     a = p.parse_args()
-    text = section(parse(a.results), a)
-    print(text)
-    if a.doc == "none":
-        return
-    if a.failed != "0":
-        print(f"disconnect_report: a round failed; {a.doc} left as it was", file=sys.stderr)
-        return
-    rewrite(a.doc, BEGIN, END, text, "disconnect_report")
-    print(f"disconnect_report: rewrote the section in {a.doc}", file=sys.stderr)
+    publish(section(parse(a.results), a), a.doc, a.failed, BEGIN, END, "disconnect_report")
 
 
 if __name__ == "__main__":

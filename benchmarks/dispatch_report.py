@@ -9,7 +9,7 @@ import argparse
 import statistics
 import sys
 
-from report import cell, fmt, rewrite
+from report import cell, fmt, publish
 
 BEGIN = "<!-- BEGIN dispatch-latency.sh: this section is written by benchmarks/dispatch-latency.sh; do not edit it by hand -->"
 END = "<!-- END dispatch-latency.sh -->"
@@ -112,15 +112,7 @@ def main():
     for name in ("seconds", "rounds", "rates", "started", "load-before", "load-after", "cores", "failed", "doc"):
         p.add_argument("--" + name, required=True)
     a = p.parse_args()
-    text = section(parse(a.results), a)
-    print(text)
-    if a.doc == "none":
-        return
-    if a.failed != "0":
-        print(f"dispatch_report: a run failed; {a.doc} left as it was", file=sys.stderr)
-        return
-    rewrite(a.doc, BEGIN, END, text, "dispatch_report")
-    print(f"dispatch_report: rewrote the section in {a.doc}", file=sys.stderr)
+    publish(section(parse(a.results), a), a.doc, a.failed, BEGIN, END, "dispatch_report")
 
 
 if __name__ == "__main__":

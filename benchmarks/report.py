@@ -41,3 +41,16 @@ def rewrite(doc, begin, end, text, tool):
         sys.exit(f"{tool}: {doc} has only one of the markers, or them in the wrong order; fix it by hand")
     with open(doc, "w", encoding="utf-8") as f:
         f.write(content)
+
+
+def publish(text, doc, failed, begin, end, tool):
+    """Prints the section and, unless `doc` is "none" or a run failed (`failed` other than "0"),
+    puts it into `doc` between the markers; a failed run leaves the file as it was."""
+    print(text)
+    if doc == "none":
+        return
+    if failed != "0":
+        print(f"{tool}: a run failed; {doc} left as it was", file=sys.stderr)
+        return
+    rewrite(doc, begin, end, text, tool)
+    print(f"{tool}: rewrote the section in {doc}", file=sys.stderr)
